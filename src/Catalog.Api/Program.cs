@@ -1,4 +1,14 @@
-var builder = WebApplication.CreateBuilder(args);
+using Catalog.Api;
+
+// Verbs (import, export, reindex, analyze) run and exit; no verb or "serve" runs the service.
+if (args.Length > 0 && args[0] != "serve" && !args[0].StartsWith('-'))
+    return await Verbs.RunAsync(args);
+
+var builder = WebApplication.CreateBuilder(args.Length > 0 && args[0] == "serve" ? args[1..] : args);
+builder.AddCatalog();
+
 var app = builder.Build();
-app.MapGet("/health", () => "ok");
+app.UseCatalogHost();
+app.MapHealth();
 app.Run();
+return 0;

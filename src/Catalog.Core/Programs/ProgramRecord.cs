@@ -17,6 +17,7 @@ public sealed class ProgramRecord
     /// <summary>Variant label within the family (先駆タイプ, TYPE1 …), if any.</summary>
     public string? Variant { get; set; }
     /// <summary>年度 as the Gregorian year the fiscal year starts (令和3年度 = 2021).</summary>
+    [JsonConverter(typeof(FiscalYearListConverter))]
     public List<int> FiscalYears { get; set; } = [];
     public string Level { get; set; } = "";
     public string Ministry { get; set; } = "";

@@ -1,0 +1,61 @@
+using Catalog.Core;
+using Catalog.Core.Import;
+using Catalog.Core.Store;
+
+namespace Catalog.Api;
+
+/// <summary>Everything the service registers, in one place, so Program.cs stays a table of contents.</summary>
+public static class CatalogHost
+{
+    public static WebApplicationBuilder AddCatalog(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddCatalogCore(builder.Configuration);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddHostedService<SeedOnStart>();
+        return builder;
+    }
+
+    /// <summary>The catalogue's own services, shared by the service and the verbs.</summary>
+    public static IServiceCollection AddCatalogCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(CatalogOptions.Section).Get<CatalogOptions>() ?? new CatalogOptions();
+        services.AddSingleton(options);
+        services.AddSingleton<CatalogDatabase>();
+        services.AddSingleton<ProgramStore>();
+        services.AddSingleton<CatalogImporter>();
+        return services;
+    }
+
+    public static WebApplication UseCatalogHost(this WebApplication app)
+    {
+        app.Services.GetRequiredService<CatalogDatabase>().Migrate();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/health", (ProgramStore store) => TypedResults.Ok(new { status = "ok", programs = store.Count() }))
+            .WithName("Health").WithSummary("Liveness and readiness probe: the database answers.");
+        return endpoints;
+    }
+}
+
+/// <summary>Imports the seed folder on first start, when the database holds no program.</summary>
+internal sealed class SeedOnStart(CatalogOptions options, ProgramStore store, CatalogImporter importer, ILogger<SeedOnStart> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.SeedOnStart || store.Count() > 0) return Task.CompletedTask;
+        var result = importer.Import(options.SeedPath);
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"The seed at {options.SeedPath} does not import:\n" + string.Join("\n", result.Errors));
+        logger.LogInformation("Seeded the catalogue from {Seed}: {Added} added", options.SeedPath, result.Counts.Added);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

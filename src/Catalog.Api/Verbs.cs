@@ -1,0 +1,141 @@
+using Catalog.Core;
+using Catalog.Core.Export;
+using Catalog.Core.Import;
+using Catalog.Core.Store;
+
+namespace Catalog.Api;
+
+/// <summary>The command-line verbs: import, export, reindex, analyze. Each returns an exit code.</summary>
+public static class Verbs
+{
+    public const string Usage = """
+        usage: Catalog.Api [serve]                          run the service (the default)
+               Catalog.Api import <file-or-folder>          validate, then import all or nothing
+               Catalog.Api export [--format json|ndjson] [--output FILE]
+               Catalog.Api reindex                          rebuild the search index from the database
+               Catalog.Api analyze [--mode normal|search|extended]   MeCab-format analysis of stdin
+        configuration: --Catalog:DataPath=DIR or Catalog__DataPath=DIR (default: data)
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var (positional, options) = Split(args[1..]);
+        var services = BuildServices(options.Configuration);
+        try
+        {
+            return args[0] switch
+            {
+                "import" => Import(services, positional),
+                "export" => await ExportAsync(services, options),
+                "reindex" => Reindex(services),
+                "analyze" => Analyze(options),
+                "help" or "--help" => Help(Console.Out, 0),
+                _ => Help(Console.Error, 2, $"unknown verb '{args[0]}'"),
+            };
+        }
+        catch (VerbException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+    }
+
+    private static int Import(IServiceProvider services, List<string> positional)
+    {
+        if (positional.Count != 1) return Help(Console.Error, 2, "import takes one file or folder");
+        var result = services.GetRequiredService<CatalogImporter>().Import(positional[0]);
+        if (!result.Succeeded)
+        {
+            foreach (var e in result.Errors) Console.Error.WriteLine(e);
+            Console.Error.WriteLine($"{result.Errors.Count} error(s); nothing was imported.");
+            return 1;
+        }
+        var c = result.Counts;
+        Console.WriteLine($"Imported {result.ProgramsRead} program(s) and {result.AdoptionsRead} adoption row(s) from {positional[0]}: {c.Added} added, {c.Updated} updated, {c.Unchanged} unchanged.");
+        if (result.ProgramsRead > 0)
+            foreach (var p in services.GetRequiredService<ProgramStore>().ReadAll())
+                Console.WriteLine($"  {p.Id}\t{p.Name}\t{p.Adoptions.Count} adoption(s)");
+        return 0;
+    }
+
+    private static async Task<int> ExportAsync(IServiceProvider services, VerbOptions options)
+    {
+        var format = options.Get("format") ?? "json";
+        if (format is not ("json" or "ndjson")) throw new VerbException($"--format must be json or ndjson, not '{format}'");
+        var programs = services.GetRequiredService<ProgramStore>().ReadAll();
+        var file = options.Get("output");
+        // Write beside, then move: a failed export never leaves half a file under the real name.
+        var target = file is null ? null : file + ".partial";
+        await using (var output = target is null ? Console.OpenStandardOutput() : File.Create(target))
+        {
+            if (format == "ndjson") await ProgramExporter.WriteNdjsonAsync(programs, output);
+            else await ProgramExporter.WriteJsonAsync(programs, output);
+        }
+        if (target is not null) File.Move(target, file!, overwrite: true);
+        if (file is not null) Console.Error.WriteLine($"Exported {programs.Count} program(s) to {file}.");
+        return 0;
+    }
+
+    private static int Reindex(IServiceProvider services)
+    {
+        Console.Error.WriteLine("reindex: the search index is not built yet in this version.");
+        return 1;
+    }
+
+    private static int Analyze(VerbOptions options)
+    {
+        Console.Error.WriteLine("analyze: the Japanese analyzer is not built yet in this version.");
+        return 1;
+    }
+
+    private static int Help(TextWriter writer, int code, string? problem = null)
+    {
+        if (problem is not null) writer.WriteLine(problem);
+        writer.WriteLine(Usage);
+        return code;
+    }
+
+    private static IServiceProvider BuildServices(IConfiguration configuration)
+    {
+        var services = new ServiceCollection();
+        services.AddCatalogCore(configuration);
+        var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<CatalogDatabase>().Migrate();
+        return provider;
+    }
+
+    private static (List<string> Positional, VerbOptions Options) Split(string[] args)
+    {
+        var positional = new List<string>();
+        var named = new Dictionary<string, string>(StringComparer.Ordinal);
+        var config = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var a = args[i];
+            if (a.StartsWith("--", StringComparison.Ordinal) && a.Contains(':'))
+                config.Add(a); // --Catalog:DataPath=... goes to configuration
+            else if (a.StartsWith("--", StringComparison.Ordinal))
+            {
+                var eq = a.IndexOf('=');
+                if (eq > 0) named[a[2..eq]] = a[(eq + 1)..];
+                else if (i + 1 < args.Length) named[a[2..]] = args[++i];
+                else throw new VerbException($"{a} needs a value");
+            }
+            else positional.Add(a);
+        }
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine([.. config])
+            .Build();
+        return (positional, new VerbOptions(named, configuration));
+    }
+
+    private sealed record VerbOptions(Dictionary<string, string> Named, IConfiguration Configuration)
+    {
+        public string? Get(string name) => Named.GetValueOrDefault(name);
+    }
+
+    private sealed class VerbException(string message) : Exception(message);
+}

@@ -1,0 +1,18 @@
+namespace Catalog.Core;
+
+/// <summary>Where the catalogue keeps its data. Bound from the "Catalog" configuration section.</summary>
+public sealed class CatalogOptions
+{
+    public const string Section = "Catalog";
+
+    /// <summary>Folder of the SQLite database and the search index (Catalog__DataPath).</summary>
+    public string DataPath { get; set; } = "data";
+
+    /// <summary>Folder imported on first start when the database is empty.</summary>
+    public string SeedPath { get; set; } = "seed";
+
+    /// <summary>Import the seed on first start.</summary>
+    public bool SeedOnStart { get; set; } = true;
+
+    public string DatabasePath => Path.Combine(DataPath, "catalog.db");
+}

@@ -1,0 +1,18 @@
+namespace Catalog.Core.Import;
+
+/// <summary>One thing wrong with the input, located as precisely as the input allows.</summary>
+public sealed record ImportError(string File, int? Line, string? RecordId, string? Field, string Message)
+{
+    public override string ToString()
+    {
+        var where = Line is null ? File : $"{File}:{Line}";
+        var record = RecordId is null ? "" : $" record '{RecordId}'";
+        var field = Field is null ? "" : $" field '{Field}'";
+        return $"{where}:{record}{field}: {Message}";
+    }
+}
+
+public sealed record ImportResult(IReadOnlyList<ImportError> Errors, Store.ImportCounts Counts, int ProgramsRead, int AdoptionsRead)
+{
+    public bool Succeeded => Errors.Count == 0;
+}

@@ -1,0 +1,88 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Catalog.Core.Store;
+
+/// <summary>
+/// The SQLite file that is the catalogue's source of truth. Opens connections with foreign keys
+/// on and WAL journaling, and brings the schema up to date through numbered migrations.
+/// </summary>
+public sealed class CatalogDatabase
+{
+    private readonly string _connectionString;
+
+    public CatalogDatabase(CatalogOptions options)
+    {
+        Path = options.DatabasePath;
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            ForeignKeys = true,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string Path { get; }
+
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    // Each entry runs once, in order, inside a transaction; never edit one that has shipped.
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE programs (
+            id           TEXT PRIMARY KEY,
+            family_key   TEXT NOT NULL,
+            name         TEXT NOT NULL,
+            level        TEXT NOT NULL,
+            ministry     TEXT NOT NULL,
+            record_json  TEXT NOT NULL,
+            created_at   TEXT NOT NULL,
+            updated_at   TEXT NOT NULL
+        );
+        CREATE INDEX programs_family ON programs (family_key);
+        CREATE TABLE adoptions (
+            program_id   TEXT NOT NULL REFERENCES programs (id) ON DELETE CASCADE,
+            fiscal_year  INTEGER NOT NULL,
+            prefecture   TEXT NOT NULL DEFAULT '',
+            municipality TEXT NOT NULL,
+            title        TEXT NOT NULL DEFAULT '',
+            record_json  TEXT NOT NULL,
+            PRIMARY KEY (program_id, fiscal_year, prefecture, municipality, title)
+        );
+        CREATE TABLE import_runs (
+            id          INTEGER PRIMARY KEY AUTOINCREMENT,
+            finished_at TEXT NOT NULL,
+            source      TEXT NOT NULL,
+            added       INTEGER NOT NULL,
+            updated     INTEGER NOT NULL,
+            unchanged   INTEGER NOT NULL
+        );
+        """,
+    ];
+
+    public static int SchemaVersion => Migrations.Length;
+
+    /// <summary>Applies the migrations this file has not seen yet. Safe to call on every start.</summary>
+    public void Migrate()
+    {
+        using var connection = Open();
+        connection.Execute("PRAGMA journal_mode = WAL;");
+        var version = connection.ExecuteScalar<long>("PRAGMA user_version;");
+        for (var i = (int)version; i < Migrations.Length; i++)
+        {
+            using var tx = connection.BeginTransaction();
+            connection.Execute(Migrations[i], transaction: tx);
+            // user_version cannot take a parameter; i + 1 is our own integer.
+            connection.Execute($"PRAGMA user_version = {i + 1};", transaction: tx);
+            tx.Commit();
+        }
+    }
+}
