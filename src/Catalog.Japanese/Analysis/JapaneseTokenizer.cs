@@ -21,6 +21,7 @@ public sealed class JapaneseTokenizer : Tokenizer
     private readonly JapaneseTokenizerMode _mode;
     private readonly bool _discardPunctuation;
     private readonly List<Segment> _segments = [];
+    private readonly Dictionary<long, TokenFeatures> _features = [];
     private readonly ICharTermAttribute _term;
     private readonly IOffsetAttribute _offset;
     private readonly IPositionIncrementAttribute _positionIncrement;
@@ -88,7 +89,7 @@ public sealed class JapaneseTokenizer : Tokenizer
                 _offset.SetOffset(CorrectOffset(start), CorrectOffset(start + s.Length));
                 _positionIncrement.PositionIncrement = s.Compound ? 0 : 1;
                 _positionLength.PositionLength = s.PositionLength;
-                var f = TokenFeatures.Of(s, _segmenter.Dictionary, _segmenter.UserDictionary);
+                var f = Features(s);
                 _pos.PartOfSpeech = f.PartOfSpeech;
                 _baseForm.BaseForm = f.BaseForm;
                 _reading.Reading = f.Reading;
@@ -102,6 +103,22 @@ public sealed class JapaneseTokenizer : Tokenizer
                 return false;
             }
         }
+    }
+
+    // Features are parsed once per entry and tokenizer; entries repeat a lot in real text.
+    private TokenFeatures Features(in Segment s)
+    {
+        long key = ((long)s.Kind << 48) | ((long)(s.UserPart + 1) << 32) | (uint)s.Entry;
+        if (!_features.TryGetValue(key, out var f))
+        {
+            f = TokenFeatures.Of(s, _segmenter.Dictionary, _segmenter.UserDictionary);
+            if (_features.Count > 100_000)
+            {
+                _features.Clear();
+            }
+            _features.Add(key, f);
+        }
+        return f;
     }
 
     private bool NextLine()
