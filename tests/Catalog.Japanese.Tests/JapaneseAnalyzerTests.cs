@@ -90,3 +90,24 @@ public sealed class JapaneseAnalyzerTests
         Assert.Contains("line 2", e.Message);
     }
 }
+
+public sealed class UserDictionaryTests
+{
+    [Fact]
+    public void LongestUserWordWinsOverAShorterOneAtTheSamePosition()
+    {
+        var user = UserDictionary.Load(Path.Combine(AppContext.BaseDirectory, "Golden", "userdict.csv"));
+        var tokens = TokenAssert.Tokens(new JapaneseTokenizer(new StringReader("デジタル田園都市国家構想推進交付金"), user, JapaneseTokenizerMode.Search));
+        Assert.Equal("デジタル デジタル田園都市国家構想推進交付金/0 田園 都市 国家 構想 推進 交付 金", TokenAssert.Render(tokens));
+        Assert.Equal(8, tokens[1].Length);
+    }
+
+    [Fact]
+    public void MecabFormatPrintsUserWordSegmentsWithTheirReadings()
+    {
+        var user = UserDictionary.Load(new StringReader("都市OS,都市 OS,トシ オーエス,カスタム名詞"));
+        var output = new StringWriter();
+        MecabFormat.Write(new StringReader("都市OS"), output, JapaneseTokenizerMode.Normal, JapaneseDictionary.Default, user);
+        Assert.Equal("都市\tカスタム名詞,*,*,*,*,*,都市,トシ,トシ\nOS\tカスタム名詞,*,*,*,*,*,OS,オーエス,オーエス\nEOS\n", output.ToString());
+    }
+}
