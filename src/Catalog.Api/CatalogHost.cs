@@ -29,7 +29,7 @@ public static class CatalogHost
         services.AddSingleton<CatalogDatabase>();
         services.AddSingleton<ProgramStore>();
         services.AddSingleton<CatalogImporter>();
-        services.AddSingleton<CatalogAnalyzers>();
+        services.AddSingleton(sp => new CatalogAnalyzers(sp.GetRequiredService<CatalogOptions>().UserDictionaryPath));
         services.AddSingleton(sp => new SynonymSet(sp.GetRequiredService<CatalogOptions>().SynonymsPath));
         // Subscribes to ProgramStore.Changed: every committed import rebuilds the index.
         services.AddSingleton<SearchIndex>();

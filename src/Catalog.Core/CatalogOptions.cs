@@ -18,4 +18,7 @@ public sealed class CatalogOptions
 
     /// <summary>Query-time synonyms, re-read when edited; created from the built-in list when absent.</summary>
     public string SynonymsPath => Path.Combine(DataPath, "synonyms.txt");
+
+    /// <summary>User dictionary of the Japanese analyzer; created from the built-in one when absent. Editing it needs a reindex.</summary>
+    public string UserDictionaryPath => Path.Combine(DataPath, "userdict.csv");
 }

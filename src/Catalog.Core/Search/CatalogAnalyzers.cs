@@ -1,3 +1,8 @@
+using System.Security.Cryptography;
+using System.Text;
+using Catalog.Japanese;
+using Catalog.Japanese.Analysis;
+using Catalog.Japanese.Dictionary;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Cjk;
 using Lucene.Net.Analysis.Core;
@@ -8,29 +13,39 @@ using Lucene.Net.Analysis.TokenAttributes;
 namespace Catalog.Core.Search;
 
 /// <summary>
-/// The seam between the index and the language: which analyzer each field gets, at index
-/// time and at query time. Everything else in Search/ asks this class, so swapping the
-/// stand-in CJK bigram analysis for the Japanese morphological analyzer is a change here only.
+/// The seam between the index and the language: which analyzer each field gets, at index time
+/// and at query time. Text fields use the Japanese morphological analyzer in search mode with
+/// the catalogue's user dictionary; the bigram field uses CJK bigrams (recall for words no
+/// dictionary knows); the reading field turns names into katakana readings, joined and cut
+/// into bigrams so a kana query matches however the tokenizer segments it.
 /// </summary>
 public sealed class CatalogAnalyzers : IDisposable
 {
     private readonly Analyzer _text;
     private readonly Analyzer _bigramIndex;
+    private readonly Analyzer _bigramQuery;
     private readonly Analyzer _reading;
+    private readonly Analyzer _readingString;
 
-    public CatalogAnalyzers()
+    /// <param name="userDictionaryPath">Kuromoji-format CSV of domain compounds; written from the built-in list when absent.</param>
+    public CatalogAnalyzers(string userDictionaryPath)
     {
-        // Stand-in until Catalog.Japanese lands: bigrams without unigrams for the text fields
-        // (a lone CJK character still comes out as a unigram).
-        _text = new CjkAnalyzer(outputUnigrams: false, foldToKatakana: false);
-        _bigramIndex = new CjkAnalyzer(outputUnigrams: true, foldToKatakana: false);
-        _reading = new CjkAnalyzer(outputUnigrams: false, foldToKatakana: true);
+        var userDictionary = LoadUserDictionary(userDictionaryPath, out var dictionaryText);
+        Fingerprint = $"ja-search/{SearchSchema.Format}/" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(dictionaryText)))[..16];
+        _text = new JapaneseAnalyzer(SearchSchema.Version, userDictionary, JapaneseTokenizerMode.Search);
+        _bigramIndex = new CjkAnalyzer(outputUnigrams: true);
+        _bigramQuery = new CjkAnalyzer(outputUnigrams: false);
+        _reading = new ReadingAnalyzer(userDictionary, bigrams: true);
+        _readingString = new ReadingAnalyzer(userDictionary, bigrams: false);
         Indexing = new PerFieldAnalyzerWrapper(_text, new Dictionary<string, Analyzer>
         {
             [SearchSchema.Bigram] = _bigramIndex,
             [SearchSchema.Reading] = _reading,
         });
     }
+
+    /// <summary>Identifies the analysis (format and user dictionary): an index built with another is rebuilt.</summary>
+    public string Fingerprint { get; }
 
     /// <summary>What the index writer uses, per field.</summary>
     public Analyzer Indexing { get; }
@@ -43,61 +58,153 @@ public sealed class CatalogAnalyzers : IDisposable
     public Analyzer ForQuery(string field) => field switch
     {
         SearchSchema.Reading => _reading,
+        SearchSchema.Bigram => _bigramQuery,
         _ => _text,
     };
+
+    /// <summary>Fields whose query tokens must match as a phrase (their tokens are character n-grams).</summary>
+    public static bool IsNGramField(string field) => field is SearchSchema.Bigram or SearchSchema.Reading;
 
     /// <summary>The analyzer whose offsets drive highlighting of stored text.</summary>
     public Analyzer ForHighlight => _text;
 
-    /// <summary>True when the reading field holds real readings of kanji (needs the morphological analyzer).</summary>
-    public bool ReadsKanji => false;
-
-    /// <summary>The katakana reading of <paramref name="text"/> as far as the analysis knows it, for suggestions.</summary>
-    public string ReadingOf(string text) => TextNormalizer.FoldToKatakana(TextNormalizer.Normalize(text));
+    /// <summary>The katakana reading of <paramref name="text"/> (交付金 → コウフキン), for suggestions.</summary>
+    public string ReadingOf(string text)
+    {
+        var tokens = QueryBuilder.Analyze(_readingString, SearchSchema.Reading, text);
+        return tokens.Count == 0 ? "" : tokens[0].Term;
+    }
 
     public void Dispose()
     {
         Indexing.Dispose();
         _text.Dispose();
         _bigramIndex.Dispose();
+        _bigramQuery.Dispose();
         _reading.Dispose();
+        _readingString.Dispose();
     }
 
-    private sealed class CjkAnalyzer(bool outputUnigrams, bool foldToKatakana) : Analyzer
+    private static UserDictionary LoadUserDictionary(string path, out string text)
+    {
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            using var defaults = typeof(CatalogAnalyzers).Assembly.GetManifestResourceStream("Catalog.Core.Search.userdict.csv")
+                ?? throw new InvalidOperationException("the built-in user dictionary is missing from Catalog.Core");
+            using var file = File.Create(path);
+            defaults.CopyTo(file);
+        }
+        text = File.ReadAllText(path);
+        return UserDictionary.Load(path);
+    }
+
+    private sealed class CjkAnalyzer(bool outputUnigrams) : Analyzer
     {
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
             var source = new StandardTokenizer(SearchSchema.Version, reader);
             TokenStream stream = new CJKWidthFilter(source);
             stream = new LowerCaseFilter(SearchSchema.Version, stream);
-            if (foldToKatakana) stream = new KatakanaFoldFilter(stream);
             stream = new CJKBigramFilter(stream, CJKScript.ALL, outputUnigrams);
             return new TokenStreamComponents(source, stream);
         }
     }
+
+    private sealed class ReadingAnalyzer(UserDictionary userDictionary, bool bigrams) : Analyzer
+    {
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+        {
+            var source = new JapaneseTokenizer(reader, userDictionary, JapaneseTokenizerMode.Search);
+            TokenStream stream = new JapaneseReadingFormFilter(source);
+            stream = new LowerCaseFilter(SearchSchema.Version, stream);
+            stream = new JoinedReadingFilter(stream, bigrams);
+            return new TokenStreamComponents(source, stream);
+        }
+
+        protected override TextReader InitReader(string fieldName, TextReader reader) => new JapaneseWidthCharFilter(reader);
+    }
 }
 
-/// <summary>Hiragana to katakana in each token, so こうふ and コウフ meet in the reading field.</summary>
-public sealed class KatakanaFoldFilter : TokenFilter
+/// <summary>
+/// Joins the readings of a value's words (skipping kept compounds, which repeat their parts)
+/// into one string and emits its character bigrams — or the whole string — so こうふきん meets
+/// 交付金 (コウフ + キン) whatever the segmentation of either side.
+/// </summary>
+public sealed class JoinedReadingFilter : TokenFilter
 {
     private readonly ICharTermAttribute _term;
+    private readonly IPositionIncrementAttribute _increment;
+    private readonly IOffsetAttribute _offset;
+    private readonly bool _bigrams;
+    private string? _joined;
+    private int _next;
+    private int _endOffset;
 
-    public KatakanaFoldFilter(TokenStream input) : base(input) => _term = AddAttribute<ICharTermAttribute>();
+    public JoinedReadingFilter(TokenStream input, bool bigrams) : base(input)
+    {
+        _bigrams = bigrams;
+        _term = AddAttribute<ICharTermAttribute>();
+        _increment = AddAttribute<IPositionIncrementAttribute>();
+        _offset = AddAttribute<IOffsetAttribute>();
+    }
 
     public override bool IncrementToken()
     {
-        if (!m_input.IncrementToken()) return false;
-        var buffer = _term.Buffer;
-        for (var i = 0; i < _term.Length; i++)
-            if (buffer[i] is >= '\u3041' and <= '\u3096') buffer[i] = (char)(buffer[i] + 0x60);
+        if (_joined is null)
+        {
+            var sb = new StringBuilder();
+            while (m_input.IncrementToken())
+            {
+                if (_increment.PositionIncrement == 0) continue;
+                for (var i = 0; i < _term.Length; i++)
+                {
+                    var c = _term.Buffer[i];
+                    sb.Append(c is >= '\u3041' and <= '\u3096' ? (char)(c + 0x60) : c);
+                }
+                _endOffset = _offset.EndOffset;
+            }
+            _joined = sb.ToString();
+            _next = 0;
+        }
+        if (_joined.Length == 0) return false;
+        ClearAttributes();
+        string token;
+        if (!_bigrams)
+        {
+            if (_next > 0) return false;
+            token = _joined;
+        }
+        else if (_joined.Length == 1)
+        {
+            if (_next > 0) return false;
+            token = _joined;
+        }
+        else
+        {
+            if (_next + 2 > _joined.Length) return false;
+            token = _joined.Substring(_next, 2);
+        }
+        _next++;
+        _term.SetEmpty().Append(token);
+        _increment.PositionIncrement = 1;
+        _offset.SetOffset(0, _endOffset);
         return true;
+    }
+
+    public override void Reset()
+    {
+        base.Reset();
+        _joined = null;
+        _next = 0;
+        _endOffset = 0;
     }
 }
 
 /// <summary>Normalisation shared by synonyms, suggestions and validation: NFKC, lower case.</summary>
 public static class TextNormalizer
 {
-    public static string Normalize(string text) => text.Normalize(System.Text.NormalizationForm.FormKC).ToLowerInvariant().Trim();
+    public static string Normalize(string text) => text.Normalize(NormalizationForm.FormKC).ToLowerInvariant().Trim();
 
     public static string FoldToKatakana(string text)
     {

@@ -66,7 +66,7 @@ public sealed class QueryBuilder(CatalogAnalyzers analyzers, SynonymSet synonyms
             {
                 var tokens = Analyze(analyzers.ForQuery(field), field, formText);
                 if (tokens.Count == 0) continue;
-                var q = FieldQuery(field, tokens, phrase: word.Phrase || field == SearchSchema.Bigram);
+                var q = FieldQuery(field, tokens, phrase: word.Phrase || CatalogAnalyzers.IsNGramField(field));
                 q.Boost = boost;
                 perField.Add(q);
                 if (highlightTerms is not null && field == SearchSchema.Body)

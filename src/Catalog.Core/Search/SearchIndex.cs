@@ -61,7 +61,7 @@ public sealed class SearchIndex : IDisposable
         {
             if (_current is not null) return;
             var pointer = ReadPointer();
-            if (pointer is not null && pointer.Format == SearchSchema.Format && pointer.ImportRun == _store.LastImportRunId())
+            if (pointer is not null && pointer.Analysis == _analyzers.Fingerprint && pointer.ImportRun == _store.LastImportRunId())
             {
                 try
                 {
@@ -104,7 +104,7 @@ public sealed class SearchIndex : IDisposable
             try { Directory.Delete(path, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
             throw;
         }
-        WritePointer(new Pointer(name, SearchSchema.Format, run));
+        WritePointer(new Pointer(name, _analyzers.Fingerprint, run));
         var old = Interlocked.Exchange(ref _current, next);
         old?.Retire(deleteFiles: true);
         RemoveStaleDirectories(name);
@@ -150,7 +150,7 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
-    private sealed record Pointer(string Directory, int Format, long ImportRun);
+    private sealed record Pointer(string Directory, string Analysis, long ImportRun);
 
     private Pointer? ReadPointer()
     {

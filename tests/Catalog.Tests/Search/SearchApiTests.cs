@@ -270,5 +270,7 @@ public sealed class SearchApiTests
         var fields = JsonNode.Parse(await server.Client.GetStringAsync("/api/suggest?q=まちづ"))!.AsArray();
         Assert.Contains(fields, s => s!["text"]!.GetValue<string>() == "まちづくり" && s["kind"]!.GetValue<string>() == "field");
         Assert.True(suggestions.Count <= 10);
+        var kana = JsonNode.Parse(await server.Client.GetStringAsync("/api/suggest?q=こうふきん"))!.AsArray();
+        Assert.Contains(kana, s => s!["id"]?.GetValue<string>() == "dd");
     }
 }
