@@ -10,22 +10,22 @@ namespace Catalog.Api.Programs;
 /// <summary>The search parameters of GET /api/programs and GET /api/export, as sent.</summary>
 /// <remarks>Numbers and dates arrive as text so a bad value gets a ProblemDetails naming the parameter.</remarks>
 public sealed record SearchParameters(
-    [property: Description("Words ANDed; \"quoted phrase\"; -word excludes; OR between words. At most 256 characters.")] string? Q,
-    [property: Description("所管府省 (repeatable; OR within the facet). E.g. 内閣府, 総務省.")] string[]? Ministry,
-    [property: Description("支援の種類 (repeatable): 交付金, 補助金, 委託, 伴走支援・計画策定支援 …")] string[]? Kind,
-    [property: Description("分野 (repeatable): スマートシティ, MaaS, 自動運転 …")] string[]? Field,
-    [property: Description("申請主体 (repeatable). Nested: 中枢中核都市 also finds programs open to 市区町村 or 地方公共団体.")] string[]? Applicant,
-    [property: Description("national, prefectural, municipal or private (repeatable).")] string[]? Level,
-    [property: Description("年度 as the Gregorian start year, e.g. 2021 for 令和3年度 (repeatable).")] string[]? FiscalYear,
-    [property: Description("予告, 受付中, 締切 or 通年, computed at asOf (repeatable).")] string[]? Status,
-    [property: Description("Reference time for status and deadlines: ISO date or date-time; default now (JST).")] string? AsOf,
-    [property: Description("Lowest acceptable (highest) subsidy rate, a decimal 0–1, e.g. 0.5.")] string? RateMin,
-    [property: Description("Lowest acceptable cap in yen.")] string? CapMin,
-    [property: Description("Highest acceptable cap in yen (programs without a stated cap are left out).")] string? CapMax,
-    [property: Description("Only programs whose next deadline is on or before this ISO date (JST).")] string? DeadlineBefore,
-    [property: Description("relevance (default), deadline, cap, rate or name; ties broken by id.")] string? Sort,
-    [property: Description("1-based page number.")] string? Page,
-    [property: Description("Hits per page, 1–100 (default 20).")] string? PageSize)
+    [FromQuery(Name = "q")][property: Description("Words ANDed; \"quoted phrase\"; -word excludes; OR between words. At most 256 characters.")] string? Q,
+    [FromQuery(Name = "ministry")][property: Description("所管府省 (repeatable; OR within the facet). E.g. 内閣府, 総務省.")] string[]? Ministry,
+    [FromQuery(Name = "kind")][property: Description("支援の種類 (repeatable): 交付金, 補助金, 委託, 伴走支援・計画策定支援 …")] string[]? Kind,
+    [FromQuery(Name = "field")][property: Description("分野 (repeatable): スマートシティ, MaaS, 自動運転 …")] string[]? Field,
+    [FromQuery(Name = "applicant")][property: Description("申請主体 (repeatable). Nested: 中枢中核都市 also finds programs open to 市区町村 or 地方公共団体.")] string[]? Applicant,
+    [FromQuery(Name = "level")][property: Description("national, prefectural, municipal or private (repeatable).")] string[]? Level,
+    [FromQuery(Name = "fiscalYear")][property: Description("年度 as the Gregorian start year, e.g. 2021 for 令和3年度 (repeatable).")] string[]? FiscalYear,
+    [FromQuery(Name = "status")][property: Description("予告, 受付中, 締切 or 通年, computed at asOf (repeatable).")] string[]? Status,
+    [FromQuery(Name = "asOf")][property: Description("Reference time for status and deadlines: ISO date or date-time; default now (JST).")] string? AsOf,
+    [FromQuery(Name = "rateMin")][property: Description("Lowest acceptable (highest) subsidy rate, a decimal 0–1, e.g. 0.5.")] string? RateMin,
+    [FromQuery(Name = "capMin")][property: Description("Lowest acceptable cap in yen.")] string? CapMin,
+    [FromQuery(Name = "capMax")][property: Description("Highest acceptable cap in yen (programs without a stated cap are left out).")] string? CapMax,
+    [FromQuery(Name = "deadlineBefore")][property: Description("Only programs whose next deadline is on or before this ISO date (JST).")] string? DeadlineBefore,
+    [FromQuery(Name = "sort")][property: Description("relevance (default), deadline, cap, rate or name; ties broken by id.")] string? Sort,
+    [FromQuery(Name = "page")][property: Description("1-based page number.")] string? Page,
+    [FromQuery(Name = "pageSize")][property: Description("Hits per page, 1–100 (default 20).")] string? PageSize)
 {
     public const int MaxPageSize = 100;
     public const int MaxDepth = 10_000;

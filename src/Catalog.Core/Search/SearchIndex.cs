@@ -115,7 +115,9 @@ public sealed class SearchIndex : IDisposable
     private void Build(string path, IReadOnlyList<ProgramRecord> records)
     {
         var idRank = records.OrderBy(r => r.Id, StringComparer.Ordinal).Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        var nameRank = records.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal)
+        // Name order is 五十音順: by reading, then by the name itself, then id.
+        var nameRank = records.Select(r => (r.Id, r.Name, Reading: _analyzers.ReadingOf(r.Name)))
+            .OrderBy(r => r.Reading, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal)
             .Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         using var directory = new NIOFSDirectory(path);
         var config = new IndexWriterConfig(SearchSchema.Version, _analyzers.Indexing)

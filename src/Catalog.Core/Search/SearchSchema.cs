@@ -12,7 +12,7 @@ public static class SearchSchema
     /// Bumped whenever the document mapping or the analysis changes, so an index built by an
     /// older build is rebuilt on start instead of being searched with the wrong analysis.
     /// </summary>
-    public const int Format = 2;
+    public const int Format = 3;
 
     public const string Id = "id";
     public const string Json = "json";
