@@ -27,7 +27,26 @@ public sealed class QueryBuilder(CatalogAnalyzers analyzers, SynonymSet synonyms
 
     public sealed record Built(Query Query, IReadOnlySet<string> HighlightTerms, IReadOnlyList<string> HighlightWords, int RequiredGroups);
 
+    // Built queries are immutable once built and safe to share between searches; planners'
+    // queries repeat, and analysing a word for eight fields costs more than the search itself.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Text, bool Relaxed, int Synonyms), Built> _cache = new();
+    private const int CacheSize = 1024;
+
     public Built Build(QueryText text, bool relaxed)
+    {
+        var key = (Key(text), relaxed, synonyms.Version);
+        if (_cache.TryGetValue(key, out var cached)) return cached;
+        var built = BuildUncached(text, relaxed);
+        if (_cache.Count >= CacheSize) _cache.Clear();
+        _cache[key] = built;
+        return built;
+    }
+
+    private static string Key(QueryText text) =>
+        string.Join("\u0001", text.Required.Select(g => string.Join("\u0002", g.Select(w => (w.Phrase ? "\"" : "") + w.Text))))
+        + "\u0003" + string.Join("\u0002", text.Excluded.Select(w => (w.Phrase ? "\"" : "") + w.Text));
+
+    private Built BuildUncached(QueryText text, bool relaxed)
     {
         var highlightTerms = new HashSet<string>(StringComparer.Ordinal);
         var highlightWords = new List<string>();

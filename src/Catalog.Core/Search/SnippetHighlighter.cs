@@ -43,7 +43,8 @@ public sealed class SnippetHighlighter(CatalogAnalyzers analyzers)
     public List<(int Start, int End)> Matches(string text, IReadOnlySet<string> terms, IReadOnlyList<string> words)
     {
         var spans = new List<(int Start, int End)>();
-        if (terms.Count > 0)
+        // Tokenizing is the expensive part: only analyse text that can contain a term at all.
+        if (terms.Count > 0 && MayContain(text, terms))
         {
             using var stream = analyzers.ForHighlight.GetTokenStream(SearchSchema.Body, text);
             var term = stream.AddAttribute<ICharTermAttribute>();
@@ -69,6 +70,14 @@ public sealed class SnippetHighlighter(CatalogAnalyzers analyzers)
             else merged.Add(s);
         }
         return merged;
+    }
+
+    private static bool MayContain(string text, IReadOnlySet<string> terms)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        foreach (var t in terms)
+            if (normalized.Contains(t, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     /// <summary>The window around the first span, escaped, with marks.</summary>

@@ -32,6 +32,11 @@ public sealed class SynonymSet
 
     public string Path => _path;
 
+    /// <summary>Changes whenever the file is re-read, so callers can cache what they built from it.</summary>
+    public int Version { get { Current(); return _version; } }
+
+    private int _version;
+
     private sealed record Group(string[] Terms, float Weight);
 
     /// <summary>Variants of <paramref name="word"/> with a synonym substituted, each with its weight.</summary>
@@ -79,6 +84,7 @@ public sealed class SynonymSet
             {
                 _groups = info.Exists ? Parse(File.ReadAllLines(_path)) : [];
                 _stamp = stamp;
+                _version++;
             }
             catch (IOException) { /* being written; keep the last good set and retry next time */ }
             return _groups;

@@ -1,0 +1,175 @@
+// Search benchmark: a synthetic catalogue of N programs (default 100,000) is written as NDJSON,
+// imported through the importer into a temporary data folder, indexed, and queried with a fixed
+// mix of text, facet and filter queries — in-process and over HTTP on loopback.
+// Usage: dotnet run -c Release --project tests/Catalog.Benchmarks -- [count] [queries]
+using System.Diagnostics;
+using System.Globalization;
+using Catalog.Api;
+using Catalog.Benchmarks;
+using Catalog.Core;
+using Catalog.Core.Import;
+using Catalog.Core.Programs;
+using Catalog.Core.Search;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
+var queries = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3_000;
+var data = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "catalog-bench-" + Guid.NewGuid().ToString("N"))).FullName;
+Console.WriteLine($"Synthetic catalogue: {count:N0} programs; data folder {data}");
+Console.WriteLine($"{Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}, {(Debugger.IsAttached ? "debugger" : "no debugger")}");
+
+try
+{
+    var ndjson = Path.Combine(data, "synthetic.ndjson");
+    var sw = Stopwatch.StartNew();
+    await using (var writer = new StreamWriter(ndjson))
+        foreach (var p in SyntheticCatalogue.Generate(count)) await writer.WriteLineAsync(ProgramJson.Serialize(p));
+    Console.WriteLine($"generate:  {sw.Elapsed.TotalSeconds,8:F1} s  ({new FileInfo(ndjson).Length / 1048576.0:F0} MB NDJSON)");
+
+    var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Catalog:DataPath"] = data,
+        ["Catalog:SeedOnStart"] = "false",
+    }).Build();
+    var services = new ServiceCollection();
+    services.AddCatalogCore(configuration);
+    await using (var provider = services.BuildServiceProvider())
+    {
+        provider.GetRequiredService<Catalog.Core.Store.CatalogDatabase>().Migrate();
+        sw.Restart();
+        var result = provider.GetRequiredService<CatalogImporter>().Import(ndjson);
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("\n", result.Errors.Take(10)));
+        Console.WriteLine($"import:    {sw.Elapsed.TotalSeconds,8:F1} s  ({result.Counts.Added:N0} added; validation + SQLite, index not subscribed)");
+
+        var index = provider.GetRequiredService<SearchIndex>();
+        sw.Restart();
+        index.Rebuild();
+        Console.WriteLine($"index:     {sw.Elapsed.TotalSeconds,8:F1} s  (read from SQLite, analyze, write, force-merge, open; {DirectorySize(data, "index-*") / 1048576.0:F0} MB on disk)");
+    }
+
+    // The service over the same folder: it opens the index just built.
+    var app = CatalogApp.Build(["--urls=http://127.0.0.1:0", $"--Catalog:DataPath={data}", "--Catalog:SeedOnStart=false"],
+        b => b.Logging.SetMinimumLevel(LogLevel.Warning));
+    sw.Restart();
+    await app.StartAsync();
+    Console.WriteLine($"start:     {sw.Elapsed.TotalSeconds,8:F1} s  (open existing index, load doc-value columns)");
+    var searchIndex = app.Services.GetRequiredService<SearchIndex>();
+    SearchIndexHolder.Index = searchIndex;
+    var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+
+    string[] mix =
+    [
+        "q=自動運転",
+        "q=データ連携基盤 補助金",
+        "q=スマートシティ 実証&ministry=総務省",
+        "q=AI 計画策定&kind=伴走支援・計画策定支援",
+        "q=こうふきん",
+        "q=ドローン -物流&status=受付中",
+        "q=MaaS OR 交通&sort=deadline",
+        "ministry=総務省&ministry=内閣府",
+        "kind=補助金&status=受付中",
+        "applicant=中枢中核都市&fiscalYear=2024",
+        "rateMin=0.5&capMin=100000000",
+        "sort=deadline&status=受付中&status=予告",
+        "q=防災&field=防災&applicant=市区町村&sort=cap",
+        "q=見守り 子育て&page=3",
+        "",
+        "q=\"地方公共団体を支援\"",
+    ];
+    var requests = mix.Select(ToRequest).ToArray();
+    var asOf = new DateTimeOffset(2025, 6, 1, 10, 0, 0, TimeSpan.FromHours(9));
+
+    // In-process: the SearchIndex as the endpoint calls it (all facets counted, snippets built).
+    for (var i = 0; i < 300; i++) searchIndex.Search(requests[i % requests.Length] with { AsOf = asOf });
+    var inProcess = new double[queries];
+    var totals = new long[requests.Length];
+    for (var i = 0; i < queries; i++)
+    {
+        var t = Stopwatch.GetTimestamp();
+        var response = searchIndex.Search(requests[i % requests.Length] with { AsOf = asOf });
+        inProcess[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+        totals[i % requests.Length] = response.Total;
+    }
+    Report("in-process", inProcess);
+
+    // Per query of the mix, with and without snippets: where the time goes.
+    for (var k = 0; k < requests.Length; k++)
+    {
+        var with = new double[100];
+        var without = new double[100];
+        for (var i = 0; i < 100; i++)
+        {
+            var t = Stopwatch.GetTimestamp();
+            searchIndex.Search(requests[k] with { AsOf = asOf });
+            with[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+            t = Stopwatch.GetTimestamp();
+            searchIndex.Search(requests[k] with { AsOf = asOf, Highlight = false });
+            without[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+        }
+        Console.WriteLine($"  p50 {with.Order().ElementAt(50),6:F2} ms ({without.Order().ElementAt(50),6:F2} without snippets)  [{(mix[k].Length == 0 ? "(all)" : mix[k])}]");
+    }
+
+    using var http = new HttpClient { BaseAddress = new Uri(address) };
+    for (var i = 0; i < 300; i++) await Get(http, mix[i % mix.Length]);
+    var overHttp = new double[queries];
+    for (var i = 0; i < queries; i++)
+    {
+        var t = Stopwatch.GetTimestamp();
+        await Get(http, mix[i % mix.Length]);
+        overHttp[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+    }
+    Report("HTTP", overHttp);
+
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+    GC.Collect();
+    Console.WriteLine($"memory:    managed heap {GC.GetTotalMemory(true) / 1048576.0:F0} MB, working set {Process.GetCurrentProcess().WorkingSet64 / 1048576.0:F0} MB, peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB");
+    Console.WriteLine("hits per query of the mix: " + string.Join(", ", mix.Select((m, i) => $"[{(m.Length == 0 ? "(all)" : m)}] {totals[i]:N0}")));
+    await app.StopAsync();
+    await app.DisposeAsync();
+}
+finally
+{
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+}
+return 0;
+
+async Task Get(HttpClient http, string query)
+{
+    using var response = await http.GetAsync("/api/programs?asOf=2025-06-01T10:00:00%2B09:00&" + query);
+    response.EnsureSuccessStatusCode();
+    await response.Content.ReadAsByteArrayAsync();
+}
+
+static SearchRequest ToRequest(string query)
+{
+    var pairs = query.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2)).ToLookup(p => p[0], p => p[1]);
+    var parameters = new Catalog.Api.Programs.SearchParameters(
+        pairs["q"].FirstOrDefault(), pairs["ministry"].ToArray(), pairs["kind"].ToArray(), pairs["field"].ToArray(),
+        pairs["applicant"].ToArray(), pairs["level"].ToArray(), pairs["fiscalYear"].ToArray(), pairs["status"].ToArray(),
+        null, pairs["rateMin"].FirstOrDefault(), pairs["capMin"].FirstOrDefault(), pairs["capMax"].FirstOrDefault(),
+        null, pairs["sort"].FirstOrDefault(), pairs["page"].FirstOrDefault(), null);
+    return parameters.TryBuild(SearchIndexHolder.Index!, out var request, out var problem)
+        ? request : throw new InvalidOperationException(problem!.Detail);
+}
+
+static void Report(string name, double[] ms)
+{
+    var sorted = ms.Order().ToArray();
+    double P(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+    Console.WriteLine($"{name,-10} {sorted.Length:N0} queries: p50 {P(0.50):F2} ms, p95 {P(0.95):F2} ms, p99 {P(0.99):F2} ms, max {sorted[^1]:F2} ms");
+}
+
+static long DirectorySize(string root, string pattern) =>
+    Directory.EnumerateDirectories(root, pattern).SelectMany(d => Directory.EnumerateFiles(d)).Sum(f => new FileInfo(f).Length);
+
+internal static class SearchIndexHolder
+{
+    public static SearchIndex? Index;
+}
