@@ -23,7 +23,8 @@ internal sealed class FacetingCollector : ICollector
 
     private readonly IndexColumns _columns;
     private readonly Filters _filters;
-    private readonly long _asOf;
+    private readonly sbyte[] _status;
+    private readonly long[] _next;
     private readonly SearchSort _sort;
     private readonly Hit[] _heap;
     private int _heapSize;
@@ -34,7 +35,9 @@ internal sealed class FacetingCollector : ICollector
     {
         _columns = columns;
         _filters = filters;
-        _asOf = asOfUtcTicks;
+        var statuses = columns.StatusesAt(asOfUtcTicks);
+        _status = statuses.Status;
+        _next = statuses.NextDeadline;
         _sort = sort;
         _heap = new Hit[Math.Max(keep, 0)];
         for (var d = 0; d < IndexColumns.MultiDims; d++) DimCounts[d] = new int[columns.Dims[d].Values.Length];
@@ -60,7 +63,8 @@ internal sealed class FacetingCollector : ICollector
 
         var cap = c.Cap[g];
         if (f.CapMax >= 0 && (cap < 0 || cap > f.CapMax)) return;
-        var (status, next) = c.StatusAt(g, _asOf);
+        int status = _status[g];
+        var next = _next[g];
         if (f.DeadlineBefore >= 0 && (next < 0 || next > f.DeadlineBefore)) return;
 
         var failed = 0;

@@ -85,7 +85,41 @@ public sealed class IndexColumns
         c.WindowOffsets[maxDoc] = opens.Count;
         c.WindowOpens = [.. opens];
         c.WindowCloses = [.. closes];
+        // Statuses only change when a window opens or (one tick after) it closes.
+        c._boundaries = opens.Where(o => o != long.MinValue).Concat(closes.Where(x => x != long.MaxValue).Select(x => x + 1))
+            .Distinct().Order().ToArray();
         return c;
+    }
+
+    private long[] _boundaries = [];
+    private StatusSnapshot? _snapshot;
+
+    /// <summary>Every document's status and next deadline at a moment (see <see cref="StatusAt"/>).</summary>
+    public sealed record StatusSnapshot(long From, long Until, sbyte[] Status, long[] NextDeadline);
+
+    /// <summary>
+    /// Statuses of all documents at <paramref name="asOfTicks"/>. Computed once per interval
+    /// between window boundaries and reused, so "now" costs nothing until a window opens or closes.
+    /// </summary>
+    public StatusSnapshot StatusesAt(long asOfTicks)
+    {
+        var s = Volatile.Read(ref _snapshot);
+        if (s is not null && asOfTicks >= s.From && asOfTicks < s.Until) return s;
+        var i = Array.BinarySearch(_boundaries, asOfTicks);
+        if (i < 0) i = ~i - 1; // the last boundary at or before asOf
+        var from = i >= 0 ? _boundaries[i] : long.MinValue;
+        var until = i + 1 < _boundaries.Length ? _boundaries[i + 1] : long.MaxValue;
+        var status = new sbyte[MaxDoc];
+        var next = new long[MaxDoc];
+        for (var d = 0; d < MaxDoc; d++)
+        {
+            var (st, nx) = StatusAt(d, asOfTicks);
+            status[d] = (sbyte)st;
+            next[d] = nx;
+        }
+        s = new StatusSnapshot(from, until, status, next);
+        Volatile.Write(ref _snapshot, s);
+        return s;
     }
 
     /// <summary>Status index into <see cref="Programs.Vocabulary.Statuses"/> (-1: no window) and the next deadline in UTC ticks (-1: none).</summary>

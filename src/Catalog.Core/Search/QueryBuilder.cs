@@ -29,14 +29,22 @@ public sealed class QueryBuilder(CatalogAnalyzers analyzers, SynonymSet synonyms
 
     // Built queries are immutable once built and safe to share between searches; planners'
     // queries repeat, and analysing a word for eight fields costs more than the search itself.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Text, bool Relaxed, int Synonyms), Built> _cache = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Text, QueryMode Mode, int Synonyms), Built> _cache = new();
     private const int CacheSize = 1024;
 
-    public Built Build(QueryText text, bool relaxed)
+    /// <summary>
+    /// How hard to look. <see cref="QueryMode.Precise"/> searches the morphological fields and
+    /// readings; <see cref="QueryMode.Recall"/> adds the bigram field, for words the dictionary
+    /// splits differently from the text (costly on common words, so only when Precise finds
+    /// nothing); <see cref="QueryMode.Relaxed"/> also ORs the words instead of ANDing them.
+    /// </summary>
+    public enum QueryMode { Precise, Recall, Relaxed }
+
+    public Built Build(QueryText text, QueryMode mode)
     {
-        var key = (Key(text), relaxed, synonyms.Version);
+        var key = (Key(text), mode, synonyms.Version);
         if (_cache.TryGetValue(key, out var cached)) return cached;
-        var built = BuildUncached(text, relaxed);
+        var built = BuildUncached(text, mode);
         if (_cache.Count >= CacheSize) _cache.Clear();
         _cache[key] = built;
         return built;
@@ -46,8 +54,10 @@ public sealed class QueryBuilder(CatalogAnalyzers analyzers, SynonymSet synonyms
         string.Join("\u0001", text.Required.Select(g => string.Join("\u0002", g.Select(w => (w.Phrase ? "\"" : "") + w.Text))))
         + "\u0003" + string.Join("\u0002", text.Excluded.Select(w => (w.Phrase ? "\"" : "") + w.Text));
 
-    private Built BuildUncached(QueryText text, bool relaxed)
+    private Built BuildUncached(QueryText text, QueryMode mode)
     {
+        var relaxed = mode == QueryMode.Relaxed;
+        var ngrams = mode != QueryMode.Precise;
         var highlightTerms = new HashSet<string>(StringComparer.Ordinal);
         var highlightWords = new List<string>();
         if (text.IsEmpty) return new(new MatchAllDocsQuery(), highlightTerms, highlightWords, 0);
@@ -59,21 +69,21 @@ public sealed class QueryBuilder(CatalogAnalyzers analyzers, SynonymSet synonyms
             var alternatives = new BooleanQuery();
             foreach (var word in group)
             {
-                if (WordQuery(word, highlightTerms, highlightWords) is { } q) alternatives.Add(q, Occur.SHOULD);
+                if (WordQuery(word, highlightTerms, highlightWords, ngrams) is { } q) alternatives.Add(q, Occur.SHOULD);
             }
             if (alternatives.Clauses.Count == 0) continue; // a word of punctuation only
             root.Add(alternatives, relaxed ? Occur.SHOULD : Occur.MUST);
             groups++;
         }
         foreach (var word in text.Excluded)
-            if (WordQuery(word, null, null) is { } q) root.Add(q, Occur.MUST_NOT);
+            if (WordQuery(word, null, null, ngrams: true) is { } q) root.Add(q, Occur.MUST_NOT);
 
         // Only exclusions: everything but them.
         if (groups == 0) root.Add(new MatchAllDocsQuery(), Occur.MUST);
         return new(root, highlightTerms, highlightWords, groups);
     }
 
-    private Query? WordQuery(QueryWord word, HashSet<string>? highlightTerms, List<string>? highlightWords)
+    private Query? WordQuery(QueryWord word, HashSet<string>? highlightTerms, List<string>? highlightWords, bool ngrams)
     {
         var forms = new List<(string Text, float Weight)> { (word.Text, 1f) };
         forms.AddRange(synonyms.Expand(word.Text));
@@ -81,10 +91,16 @@ public sealed class QueryBuilder(CatalogAnalyzers analyzers, SynonymSet synonyms
         foreach (var (formText, weight) in forms)
         {
             var perField = new DisjunctionMaxQuery(0.1f);
+            var normalized = TextNormalizer.Normalize(formText);
             foreach (var (field, boost) in Fields)
             {
+                if (field == SearchSchema.Bigram && !ngrams) continue;
                 var tokens = Analyze(analyzers.ForQuery(field), field, formText);
                 if (tokens.Count == 0) continue;
+                // Search mode keeps a compound beside its parts; when one token is the whole
+                // word, that token alone finds it (the text was indexed with the same compound).
+                if (!word.Phrase && !CatalogAnalyzers.IsNGramField(field) && tokens.Count > 1 && tokens.FirstOrDefault(t => t.Term == normalized) is { Term: not null } whole)
+                    tokens = [whole];
                 var q = FieldQuery(field, tokens, phrase: word.Phrase || CatalogAnalyzers.IsNGramField(field));
                 q.Boost = boost;
                 perField.Add(q);

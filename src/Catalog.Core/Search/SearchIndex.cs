@@ -202,13 +202,12 @@ public sealed class SearchIndex : IDisposable
             var searcher = g.Manager.Acquire();
             try
             {
-                var built = _queries.Build(text, relaxed: false);
                 var keep = request.Page * request.PageSize;
-                var collector = Run(g, searcher, built.Query, request, keep);
+                var (built, collector) = RunWithRecall(g, searcher, text, request, keep);
                 var relaxed = false;
                 if (collector.Total == 0 && built.RequiredGroups > 1)
                 {
-                    built = _queries.Build(text, relaxed: true);
+                    built = _queries.Build(text, QueryBuilder.QueryMode.Relaxed);
                     collector = Run(g, searcher, built.Query, request, keep);
                     relaxed = collector.Total > 0;
                 }
@@ -238,8 +237,7 @@ public sealed class SearchIndex : IDisposable
             var searcher = g.Manager.Acquire();
             try
             {
-                var built = _queries.Build(text, relaxed: false);
-                var collector = Run(g, searcher, built.Query, request, g.Columns.MaxDoc);
+                var (_, collector) = RunWithRecall(g, searcher, text, request, g.Columns.MaxDoc);
                 return collector.Sorted().Select(h => Load(searcher, h.Doc)).ToList();
             }
             finally { g.Manager.Release(searcher); }
@@ -279,6 +277,19 @@ public sealed class SearchIndex : IDisposable
         }
         entries.AddRange(Vocabulary.Fields.Select(f => Entry(f, "field", null)));
         return entries;
+    }
+
+    // Precise first; the bigram recall field only when the precise query finds nothing.
+    private (QueryBuilder.Built, FacetingCollector) RunWithRecall(Generation g, IndexSearcher searcher, QueryText text, SearchRequest request, int keep)
+    {
+        var built = _queries.Build(text, QueryBuilder.QueryMode.Precise);
+        var collector = Run(g, searcher, built.Query, request, keep);
+        if (collector.Total == 0 && !text.IsEmpty)
+        {
+            built = _queries.Build(text, QueryBuilder.QueryMode.Recall);
+            collector = Run(g, searcher, built.Query, request, keep);
+        }
+        return (built, collector);
     }
 
     private FacetingCollector Run(Generation g, IndexSearcher searcher, Query query, SearchRequest request, int keep)
