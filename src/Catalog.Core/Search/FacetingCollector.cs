@@ -49,7 +49,9 @@ internal sealed class FacetingCollector : ICollector
     public int[] RateCounts { get; } = new int[RateBuckets.Length];
     public int[] CapCounts { get; } = new int[CapBuckets.Length];
 
-    public bool AcceptsDocsOutOfOrder => false;
+    // Counts do not care about order and ties are broken by id rank, not doc id, so Lucene may
+    // use its faster out-of-order bulk scorer for disjunctions.
+    public bool AcceptsDocsOutOfOrder => true;
 
     public void SetScorer(Scorer scorer) => _scorer = scorer;
 

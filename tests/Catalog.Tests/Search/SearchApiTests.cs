@@ -162,6 +162,17 @@ public sealed class SearchApiTests
     }
 
     [Fact]
+    public async Task PartOfAWordIsFoundThroughBigramsWhenTheDictionarySplitsItDifferently()
+    {
+        await using var server = await CatalogTestServer.StartAsync();
+        server.Add(Make("city", "スマートシティ推進事業"), Make("other", "観光振興"));
+
+        var result = await server.Client.GetObjectAsync("/api/programs?q=トシテ");
+        Assert.Equal(["city"], result.Ids());
+        Assert.False(result["relaxed"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task QuerySyntaxSupportsPhrasesExclusionAndOr()
     {
         await using var server = await CatalogTestServer.StartAsync();
