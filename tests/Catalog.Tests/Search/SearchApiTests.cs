@@ -253,6 +253,23 @@ public sealed class SearchApiTests
     }
 
     [Fact]
+    public async Task RandomQueryTextNeverCausesAServerError()
+    {
+        await using var server = await CatalogTestServer.StartAsync();
+        server.Add(Make("one", "スマートシティ推進事業", summary: "自動運転とドローンの実証"));
+        var random = new Random(7);
+        const string alphabet = "あいうアイウ漢字自動運転 　\"-ORAND()[]{}:*?~^!\\/'<>&　ｱｲｳＡＢＣ123１２３、。・\t\u0000\uD842\uDFB7\uD800";
+        for (var i = 0; i < 150; i++)
+        {
+            var q = new string(Enumerable.Range(0, random.Next(1, 40)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+            using var response = await server.Client.GetAsync("/api/programs?q=" + Uri.EscapeDataString(q));
+            Assert.True((int)response.StatusCode is 200 or 400, $"q={q} → {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            using var suggest = await server.Client.GetAsync("/api/suggest?q=" + Uri.EscapeDataString(q));
+            Assert.True((int)suggest.StatusCode is 200 or 400, $"suggest q={q} → {(int)suggest.StatusCode}");
+        }
+    }
+
+    [Fact]
     public async Task ProgramDetailHasStatusAndRelatedNames()
     {
         await using var server = await CatalogTestServer.StartAsync();
