@@ -38,7 +38,7 @@ public sealed class CatalogImporter(ProgramStore store)
             else loose.Add(row);
         }
         var counts = store.Upsert(programs.Select(p => p.Record).ToList(), loose, Path.GetFullPath(path));
-        return new ImportResult([], counts, programs.Count, adoptions.Count);
+        return new ImportResult([], counts, programs.Count, programs.Sum(p => p.Record.Adoptions.Count) + loose.Count);
     }
 
     private void CheckAcrossRecords(List<(ProgramRecord Record, InputRecord Input)> programs, List<(Adoption Row, InputRecord Input)> adoptions, List<ImportError> errors)
