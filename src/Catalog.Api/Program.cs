@@ -1,4 +1,5 @@
 using Catalog.Api;
+using Catalog.Api.Security;
 
 // Verbs (import, export, reindex, analyze) run and exit; no verb or "serve" runs the service.
 if (args.Length > 0 && args[0] != "serve" && !args[0].StartsWith('-'))
@@ -10,8 +11,10 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = AppContext.BaseDirectory, // appsettings and wwwroot ship beside the binary
 });
 builder.AddCatalog();
+builder.AddHttpHardening();
 
 var app = builder.Build();
+app.UseHttpHardening();
 app.UseCatalogHost();
 app.MapHealth();
 app.Run();
