@@ -211,16 +211,32 @@ public class ImportTests
 
     internal static (int Code, string Stdout, string Stderr) RunVerb(string dataPath, params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Catalog.Api.dll");
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add(dll);
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        psi.Environment["Catalog__DataPath"] = dataPath;
-        using var p = Process.Start(psi)!;
+        using var p = Process.Start(VerbStartInfo(dataPath, args))!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         p.WaitForExit();
         return (p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>Starts a verb and kills it (SIGKILL) after <paramref name="delay"/>; true if it was still running.</summary>
+    internal static bool KillVerbAfter(string dataPath, TimeSpan delay, params string[] args)
+    {
+        using var p = Process.Start(VerbStartInfo(dataPath, args))!;
+        _ = p.StandardOutput.ReadToEndAsync();
+        _ = p.StandardError.ReadToEndAsync();
+        if (p.WaitForExit(delay)) return false;
+        p.Kill(entireProcessTree: true);
+        p.WaitForExit();
+        return true;
+    }
+
+    private static ProcessStartInfo VerbStartInfo(string dataPath, string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Catalog.Api.dll"));
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.Environment["Catalog__DataPath"] = dataPath;
+        return psi;
     }
 
     private static void Break(string file, string breakage, string seed)
