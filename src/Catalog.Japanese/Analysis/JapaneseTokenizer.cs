@@ -1,0 +1,189 @@
+using System.Globalization;
+using Catalog.Japanese.Dictionary;
+using Catalog.Japanese.Tokenization;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace Catalog.Japanese.Analysis;
+
+/// <summary>
+/// Segments Japanese text with the IPADIC lattice (MeCab's Viterbi search), line by line as MeCab
+/// does. Sets term, offsets, position increment and length, and the Japanese attributes
+/// (<see cref="IPartOfSpeechAttribute"/>, <see cref="IBaseFormAttribute"/>,
+/// <see cref="IReadingAttribute"/>, <see cref="IInflectionAttribute"/>).
+/// In the search modes a decompounded word is kept: it follows its first part with position
+/// increment 0 and position length equal to the number of parts, so both the whole word and
+/// its parts match (Lucene 4.8 Kuromoji behaviour, not Lucene 8.5+'s discardCompoundToken).
+/// </summary>
+public sealed class JapaneseTokenizer : Tokenizer
+{
+    private readonly Segmenter _segmenter;
+    private readonly JapaneseTokenizerMode _mode;
+    private readonly bool _discardPunctuation;
+    private readonly List<Segment> _segments = [];
+    private readonly Dictionary<long, TokenFeatures> _features = [];
+    private readonly ICharTermAttribute _term;
+    private readonly IOffsetAttribute _offset;
+    private readonly IPositionIncrementAttribute _positionIncrement;
+    private readonly IPositionLengthAttribute _positionLength;
+    private readonly IPartOfSpeechAttribute _pos;
+    private readonly IBaseFormAttribute _baseForm;
+    private readonly IReadingAttribute _reading;
+    private readonly IInflectionAttribute _inflection;
+    private string _text = "";
+    private char[] _chars = [];
+    private int _lineStart;
+    private int _lineEnd;
+    private int _next;
+
+    /// <summary>Creates a tokenizer over the embedded IPADIC dictionary.</summary>
+    /// <param name="input">Text to analyse.</param>
+    /// <param name="userDictionary">Optional user words, or null.</param>
+    /// <param name="mode">Segmentation mode.</param>
+    /// <param name="discardPunctuation">Drop tokens made only of punctuation, symbols and spaces.</param>
+    public JapaneseTokenizer(TextReader input, UserDictionary? userDictionary = null,
+        JapaneseTokenizerMode mode = JapaneseTokenizerMode.Search, bool discardPunctuation = true)
+        : this(input, JapaneseDictionary.Default, userDictionary, mode, discardPunctuation)
+    {
+    }
+
+    /// <summary>Creates a tokenizer over the given dictionaries.</summary>
+    /// <param name="input">Text to analyse.</param>
+    /// <param name="dictionary">System dictionary.</param>
+    /// <param name="userDictionary">Optional user words, or null.</param>
+    /// <param name="mode">Segmentation mode.</param>
+    /// <param name="discardPunctuation">Drop tokens made only of punctuation, symbols and spaces.</param>
+    public JapaneseTokenizer(TextReader input, JapaneseDictionary dictionary, UserDictionary? userDictionary,
+        JapaneseTokenizerMode mode, bool discardPunctuation)
+        : base(input)
+    {
+        ArgumentNullException.ThrowIfNull(dictionary);
+        _segmenter = new Segmenter(dictionary, userDictionary);
+        _mode = mode;
+        _discardPunctuation = discardPunctuation;
+        _term = AddAttribute<ICharTermAttribute>();
+        _offset = AddAttribute<IOffsetAttribute>();
+        _positionIncrement = AddAttribute<IPositionIncrementAttribute>();
+        _positionLength = AddAttribute<IPositionLengthAttribute>();
+        _pos = AddAttribute<IPartOfSpeechAttribute>();
+        _baseForm = AddAttribute<IBaseFormAttribute>();
+        _reading = AddAttribute<IReadingAttribute>();
+        _inflection = AddAttribute<IInflectionAttribute>();
+    }
+
+    /// <inheritdoc/>
+    public override bool IncrementToken()
+    {
+        ClearAttributes();
+        while (true)
+        {
+            while (_next < _segments.Count)
+            {
+                var s = _segments[_next++];
+                int start = _lineStart + s.Start;
+                if (_discardPunctuation && IsPunctuation(_text.AsSpan(start, s.Length)))
+                {
+                    continue;
+                }
+                _term.CopyBuffer(_chars, start, s.Length);
+                _offset.SetOffset(CorrectOffset(start), CorrectOffset(start + s.Length));
+                _positionIncrement.PositionIncrement = s.Compound ? 0 : 1;
+                _positionLength.PositionLength = s.PositionLength;
+                var f = Features(s);
+                _pos.PartOfSpeech = f.PartOfSpeech;
+                _baseForm.BaseForm = f.BaseForm;
+                _reading.Reading = f.Reading;
+                _reading.Pronunciation = f.Pronunciation;
+                _inflection.InflectionType = f.InflectionType;
+                _inflection.InflectionForm = f.InflectionForm;
+                return true;
+            }
+            if (!NextLine())
+            {
+                return false;
+            }
+        }
+    }
+
+    // Features are parsed once per entry and tokenizer; entries repeat a lot in real text.
+    private TokenFeatures Features(in Segment s)
+    {
+        long key = ((long)s.Kind << 48) | ((long)(s.UserPart + 1) << 32) | (uint)s.Entry;
+        if (!_features.TryGetValue(key, out var f))
+        {
+            f = TokenFeatures.Of(s, _segmenter.Dictionary, _segmenter.UserDictionary);
+            if (_features.Count > 100_000)
+            {
+                _features.Clear();
+            }
+            _features.Add(key, f);
+        }
+        return f;
+    }
+
+    private bool NextLine()
+    {
+        // Lines are analysed separately, as MeCab does; _lineEnd is the previous line break.
+        _lineStart = _lineEnd + 1;
+        if (_lineStart > _text.Length)
+        {
+            return false;
+        }
+        int end = _text.AsSpan(_lineStart).IndexOfAny('\n', '\r');
+        _lineEnd = end < 0 ? _text.Length : _lineStart + end;
+        _segments.Clear();
+        _next = 0;
+        _segmenter.Segment(_text.AsSpan(_lineStart, _lineEnd - _lineStart), _mode, _segments);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public override void Reset()
+    {
+        base.Reset();
+        _text = m_input.ReadToEnd();
+        _chars = _text.ToCharArray();
+        _segments.Clear();
+        _next = 0;
+        _lineStart = 0;
+        _lineEnd = -1;
+    }
+
+    /// <inheritdoc/>
+    public override void End()
+    {
+        base.End();
+        int final = CorrectOffset(_text.Length);
+        _offset.SetOffset(final, final);
+    }
+
+    private static bool IsPunctuation(ReadOnlySpan<char> term)
+    {
+        foreach (char c in term)
+        {
+            switch (char.GetUnicodeCategory(c))
+            {
+                case UnicodeCategory.SpaceSeparator:
+                case UnicodeCategory.LineSeparator:
+                case UnicodeCategory.ParagraphSeparator:
+                case UnicodeCategory.Control:
+                case UnicodeCategory.Format:
+                case UnicodeCategory.DashPunctuation:
+                case UnicodeCategory.OpenPunctuation:
+                case UnicodeCategory.ClosePunctuation:
+                case UnicodeCategory.ConnectorPunctuation:
+                case UnicodeCategory.OtherPunctuation:
+                case UnicodeCategory.MathSymbol:
+                case UnicodeCategory.CurrencySymbol:
+                case UnicodeCategory.ModifierSymbol:
+                case UnicodeCategory.OtherSymbol:
+                case UnicodeCategory.InitialQuotePunctuation:
+                case UnicodeCategory.FinalQuotePunctuation:
+                    continue;
+                default:
+                    return false;
+            }
+        }
+        return !term.IsEmpty;
+    }
+}
