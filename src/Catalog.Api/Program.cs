@@ -9,6 +9,7 @@ builder.AddCatalog();
 
 var app = builder.Build();
 app.UseCatalogHost();
+app.UseStaffUi();
 app.MapHealth();
 app.Run();
 return 0;
