@@ -4,7 +4,11 @@ using Catalog.Api;
 if (args.Length > 0 && args[0] != "serve" && !args[0].StartsWith('-'))
     return await Verbs.RunAsync(args);
 
-var builder = WebApplication.CreateBuilder(args.Length > 0 && args[0] == "serve" ? args[1..] : args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args.Length > 0 && args[0] == "serve" ? args[1..] : args,
+    ContentRootPath = AppContext.BaseDirectory, // appsettings and wwwroot ship beside the binary
+});
 builder.AddCatalog();
 
 var app = builder.Build();

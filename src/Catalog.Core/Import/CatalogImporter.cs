@@ -59,7 +59,7 @@ public sealed class CatalogImporter(ProgramStore store)
                 if (!string.IsNullOrEmpty(p.Related[i].Id) && !known.Contains(p.Related[i].Id))
                     errors.Add(new(input.File, input.Lines.LineOf($"{input.Path}.related[{i}].id"), p.Id, $"related[{i}].id", $"refers to '{p.Related[i].Id}', which is neither in this import nor in the catalogue"));
 
-        var seen = new Dictionary<(string, int, string, string, string), InputRecord>();
+        var seen = new Dictionary<(string, int?, string, string, string), InputRecord>();
         foreach (var (a, input) in adoptions)
         {
             if (string.IsNullOrEmpty(a.ProgramId)) continue;
