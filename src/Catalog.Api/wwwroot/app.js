@@ -89,7 +89,7 @@ class ApiError extends Error {
   }
 }
 
-async function getJson(url, { signal } = {}) {
+async function getJson(url, { signal, notFound } = {}) {
   let response;
   try {
     response = await fetch(url, { headers: { Accept: 'application/json' }, signal });
@@ -101,10 +101,12 @@ async function getJson(url, { signal } = {}) {
     let detail = '';
     try {
       const problem = await response.json();
-      detail = problem.detail || problem.title || '';
+      detail = problem.detail || '';
     } catch { /* not JSON: the status says enough */ }
-    const what = response.status === 404 ? '指定された制度は見つかりませんでした。' : `サーバーがエラーを返しました（HTTP ${response.status}）。`;
-    throw new ApiError(`${what}${detail ? ` 詳細: ${detail}` : ''} 条件を見直すか、しばらくしてから再読み込みしてください。`, response.status);
+    const what = response.status === 404 && notFound ? notFound : `サーバーがエラーを返しました（HTTP ${response.status}）。`;
+    const next = response.status === 404 && notFound ? '検索画面から探し直してください。'
+      : response.status < 500 ? '検索条件を見直してください。' : 'しばらくしてから再読み込みしてください。';
+    throw new ApiError(`${what}${detail ? `（${detail}）` : ''} ${next}`, response.status);
   }
   return response.json();
 }
@@ -408,7 +410,10 @@ async function renderDetail(id) {
   view.replaceChildren(el('p', { text: '読み込み中…' }));
   let p;
   try {
-    p = await getJson(`/api/programs/${encodeURIComponent(id)}`, { signal: detailController.signal });
+    p = await getJson(`/api/programs/${encodeURIComponent(id)}`, {
+      signal: detailController.signal,
+      notFound: `制度「${id}」は見つかりませんでした。リンクが古いか、制度が削除された可能性があります。`,
+    });
   } catch (e) {
     if (e.name === 'AbortError') return;
     view.replaceChildren(backLink(), el('h2', { text: '制度を表示できません' }), el('p', { text: e.message }));
