@@ -4,16 +4,7 @@ using Catalog.Api;
 if (args.Length > 0 && args[0] != "serve" && !args[0].StartsWith('-'))
     return await Verbs.RunAsync(args);
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-{
-    Args = args.Length > 0 && args[0] == "serve" ? args[1..] : args,
-    ContentRootPath = AppContext.BaseDirectory, // appsettings and wwwroot ship beside the binary
-});
-builder.AddCatalog();
-
-var app = builder.Build();
-app.UseCatalogHost();
-app.UseStaffUi();
-app.MapHealth();
+// The service's table of contents is CatalogApp.Build: AddCatalog, the staff UI, MapHealth, MapPrograms, MapExport.
+var app = CatalogApp.Build(args.Length > 0 && args[0] == "serve" ? args[1..] : args);
 app.Run();
 return 0;
