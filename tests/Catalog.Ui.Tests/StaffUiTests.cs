@@ -265,7 +265,7 @@ public sealed class StaffUiTests(UiFixture fixture, ITestOutputHelper output)
 
         await Expect(ui.Page.Locator("#suggest-list")).ToBeHiddenAsync();
         // A program name opens its detail; a field searches for it.
-        await Expect(ui.Page.Locator("#detail-title, #results-title").First).ToContainTextAsync(picked);
+        await Expect(ui.Page.Locator("#detail-title:visible, #results-title:visible")).ToContainTextAsync(picked);
     }
 
     [Fact]
@@ -329,17 +329,28 @@ public sealed class StaffUiTests(UiFixture fixture, ITestOutputHelper output)
     [Fact]
     public async Task AStoppedApiShowsThatTheServerCannotBeReached()
     {
-        await using var app = await CatalogAppProcess.StartAsync();
-        await using var ui = await UiSession.OpenAsync(fixture.Browser, app.BaseAddress);
-        await ui.GotoAsync("/?q=自動運転");
-        await Expect(ui.Page.Locator("#hits > li.hit").First).ToBeVisibleAsync();
+        var app = await UiFixture.StartAppAsync();
+        var stopped = false;
+        try
+        {
+            await using var ui = await UiSession.OpenAsync(fixture.Browser, app.BaseAddress);
+            await ui.GotoAsync("/?q=自動運転");
+            await Expect(ui.Page.Locator("#hits > li.hit").First).ToBeVisibleAsync();
 
-        await app.StopAsync();
-        await ui.Page.Locator("#q").FillAsync("交付金");
-        await ui.Page.Locator("#q").PressAsync("Enter");
-        await Expect(ui.Page.Locator("#error-banner")).ToBeVisibleAsync();
-        await Expect(ui.Page.Locator("#error-message")).ToContainTextAsync("サーバーに接続できません");
-        await Expect(ui.Page.Locator("#hits")).ToContainTextAsync("再読み込み");
+            await app.DisposeAsync();
+            stopped = true;
+            await ui.Page.Locator("#q").FillAsync("交付金");
+            await ui.Page.Locator("#q").PressAsync("Enter");
+
+            await Expect(ui.Page.Locator("#error-banner")).ToBeVisibleAsync();
+            await Expect(ui.Page.Locator("#error-message")).ToContainTextAsync("サーバーに接続できません");
+            await Expect(ui.Page.Locator("#hits")).ToContainTextAsync("再読み込み");
+            await ScreenshotAsync(ui, "07-server-unreachable");
+        }
+        finally
+        {
+            if (!stopped) await app.DisposeAsync();
+        }
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Catalog.Tests.Support;
 using Microsoft.Playwright;
 
 namespace Catalog.Ui.Tests.Support;
@@ -9,7 +10,7 @@ namespace Catalog.Ui.Tests.Support;
 /// </summary>
 public sealed class UiFixture : IAsyncLifetime
 {
-    public CatalogAppProcess App { get; private set; } = null!;
+    public CatalogTestServer App { get; private set; } = null!;
     public IPlaywright Playwright { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
 
@@ -20,10 +21,14 @@ public sealed class UiFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = await CatalogAppProcess.StartAsync();
+        App = await StartAppAsync();
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await LaunchChromiumAsync(Playwright);
     }
+
+    /// <summary>The real service with a fresh temp data folder, seeded from the repository's seed/.</summary>
+    public static Task<CatalogTestServer> StartAppAsync() =>
+        CatalogTestServer.StartAsync(seedPath: Path.Combine(CatalogTestServer.RepoRoot(), "seed"));
 
     /// <summary>The machine's Chromium (apt), never a browser downloaded by Playwright.</summary>
     public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) =>
