@@ -120,6 +120,10 @@ public sealed class StaffUiTests(UiFixture fixture, ITestOutputHelper output)
         await Expect(ui.Page.Locator("[data-section='selections'] tbody th").First).ToHaveTextAsync("令和元年度");
         await Expect(ui.Page.Locator("[data-section='contacts']")).ToContainTextAsync("hqt-smartcity-mlit(atmark)gxb.mlit.go.jp");
         await Expect(ui.Page.Locator("[data-section='related'] a").First).ToHaveAttributeAsync("href", new Regex(@"\?id="));
+        // Missing fields leave no trace: no stray "null" or "undefined" in the text.
+        var text = await ui.Page.Locator("#detail-view").InnerTextAsync();
+        Assert.DoesNotContain("null", text);
+        Assert.DoesNotContain("undefined", text);
         await ScreenshotAsync(ui, "03-detail");
     }
 

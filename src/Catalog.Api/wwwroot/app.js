@@ -421,7 +421,7 @@ async function renderDetail(id) {
   }
   $('error-banner').hidden = true;
   document.title = `${p.name} - スマートシティ支援制度カタログ`;
-  view.replaceChildren(
+  view.replaceChildren(...[
     backLink(),
     el('header', { class: 'detail-head' },
       el('div', { class: 'hit-head' }, statusBadge(p.status), el('h2', { id: 'detail-title', text: p.name })),
@@ -454,7 +454,8 @@ async function renderDetail(id) {
     relatedSection(p.relatedPrograms || p.related || []),
     contactsSection(p.contacts || []),
     sourcesSection(p),
-    p.notes ? section('備考', 'notes', el('p', { class: 'notes', text: p.notes })) : null);
+    p.notes ? section('備考', 'notes', el('p', { class: 'notes', text: p.notes })) : null,
+  ].filter(Boolean)); // replaceChildren would print a null as "null"
   $('detail-title').setAttribute('tabindex', '-1');
   $('detail-title').focus({ preventScroll: true });
 }
