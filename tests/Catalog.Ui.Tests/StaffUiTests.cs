@@ -91,6 +91,41 @@ public sealed class StaffUiTests(UiFixture fixture, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task RangeBucketsSortTheOpenOnlyToggleAndPagesAllGoIntoTheUrl()
+    {
+        await using var ui = await OpenAsync();
+        await ui.GotoAsync("/");
+        var total = await ShownTotalAsync(ui.Page);
+
+        // Two pages of the whole catalogue: the next page is in the URL.
+        Assert.True(total > 20, $"the seed has {total} programs");
+        await ui.Page.GetByRole(AriaRole.Button, new() { Name = "次のページ" }).ClickAsync();
+        await Expect(ui.Page).ToHaveURLAsync(new Regex("page=2"));
+        await Expect(ui.Page.Locator("#pager")).ToContainTextAsync("2 / 2 ページ");
+
+        // A cap bucket sends capMin and starts again at page 1.
+        var cap = ui.Page.Locator("fieldset[data-facet='cap'] li", new() { HasText = "1億円以上" });
+        var capCount = int.Parse((await cap.Locator(".count").InnerTextAsync()).Trim('(', ')'));
+        await cap.Locator("input").CheckAsync();
+        await Expect(ui.Page).ToHaveURLAsync(new Regex("capMin=100000000"));
+        await Expect(ui.Page).Not.ToHaveURLAsync(new Regex("page="));
+        await Expect(ui.Page.Locator("#results-title")).ToContainTextAsync($"{capCount}件");
+
+        await ui.Page.Locator("#sort").SelectOptionAsync("cap");
+        await Expect(ui.Page).ToHaveURLAsync(new Regex("sort=cap"));
+        await Expect(ui.Page.Locator("#export-csv")).ToHaveAttributeAsync("href", new Regex("capMin=100000000.*sort=cap|sort=cap.*capMin=100000000"));
+
+        // 受付中のみ: nothing in the seed is open today, so the page offers to drop the filters.
+        await ui.Page.Locator("#open-only").CheckAsync();
+        await Expect(ui.Page).ToHaveURLAsync(new Regex("status=%E5%8F%97%E4%BB%98%E4%B8%AD"));
+        if (await ShownTotalAsync(ui.Page) == 0)
+            await Expect(ui.Page.Locator("#loosen button", new() { HasText = "募集状況: 受付中 を外す" })).ToBeVisibleAsync();
+        await ui.Page.Locator("#open-only").UncheckAsync();
+        await Expect(ui.Page).Not.ToHaveURLAsync(new Regex("status="));
+        await Expect(ui.Page.Locator("#results-title")).ToContainTextAsync($"{capCount}件");
+    }
+
+    [Fact]
     public async Task OpeningAProgramShowsItsCapsTable()
     {
         await using var ui = await OpenAsync();
