@@ -1,5 +1,7 @@
 using Catalog.Core;
+using System.Text.Encodings.Web;
 using Catalog.Core.Import;
+using Catalog.Core.Search;
 using Catalog.Core.Store;
 
 namespace Catalog.Api;
@@ -12,7 +14,10 @@ public static class CatalogHost
         builder.Services.AddCatalogCore(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        // In this order: seed an empty database, then open (or build) the index over it.
         builder.Services.AddHostedService<SeedOnStart>();
+        builder.Services.AddHostedService<SearchIndexOnStart>();
         return builder;
     }
 
@@ -24,15 +29,34 @@ public static class CatalogHost
         services.AddSingleton<CatalogDatabase>();
         services.AddSingleton<ProgramStore>();
         services.AddSingleton<CatalogImporter>();
+        services.AddSingleton<CatalogAnalyzers>();
+        services.AddSingleton(sp => new SynonymSet(sp.GetRequiredService<CatalogOptions>().SynonymsPath));
+        // Subscribes to ProgramStore.Changed: every committed import rebuilds the index.
+        services.AddSingleton<SearchIndex>();
         return services;
     }
 
     public static WebApplication UseCatalogHost(this WebApplication app)
     {
         app.Services.GetRequiredService<CatalogDatabase>().Migrate();
+        // Resolve the index before any import can run, so it hears ProgramStore.Changed.
+        app.Services.GetRequiredService<SearchIndex>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();
+        return app;
+    }
+
+    /// <summary>
+    /// Serves the staff UI from wwwroot. Default files and static files must run before routing,
+    /// or "/" is matched (and missed) by routing first (dotnet/aspnetcore#59399), so routing is
+    /// placed explicitly after them.
+    /// </summary>
+    public static WebApplication UseStaffUi(this WebApplication app)
+    {
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseRouting();
         return app;
     }
 
@@ -54,6 +78,18 @@ internal sealed class SeedOnStart(CatalogOptions options, ProgramStore store, Ca
         if (!result.Succeeded)
             throw new InvalidOperationException($"The seed at {options.SeedPath} does not import:\n" + string.Join("\n", result.Errors));
         logger.LogInformation("Seeded the catalogue from {Seed}: {Added} added", options.SeedPath, result.Counts.Added);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>Opens the search index on start, building it when it is missing, unreadable or stale.</summary>
+internal sealed class SearchIndexOnStart(SearchIndex index) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        index.Open();
         return Task.CompletedTask;
     }
 

@@ -1,21 +1,10 @@
 using Catalog.Api;
-using Catalog.Api.Security;
 
 // Verbs (import, export, reindex, analyze) run and exit; no verb or "serve" runs the service.
 if (args.Length > 0 && args[0] != "serve" && !args[0].StartsWith('-'))
     return await Verbs.RunAsync(args);
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-{
-    Args = args.Length > 0 && args[0] == "serve" ? args[1..] : args,
-    ContentRootPath = AppContext.BaseDirectory, // appsettings and wwwroot ship beside the binary
-});
-builder.AddCatalog();
-builder.AddHttpHardening();
-
-var app = builder.Build();
-app.UseHttpHardening();
-app.UseCatalogHost();
-app.MapHealth();
+// The service's table of contents is CatalogApp.Build: AddCatalog, the staff UI, MapHealth, MapPrograms, MapExport.
+var app = CatalogApp.Build(args.Length > 0 && args[0] == "serve" ? args[1..] : args);
 app.Run();
 return 0;

@@ -1,6 +1,7 @@
 using Catalog.Core;
 using Catalog.Core.Export;
 using Catalog.Core.Import;
+using Catalog.Core.Search;
 using Catalog.Core.Store;
 using Catalog.Japanese;
 using System.Text;
@@ -48,6 +49,8 @@ public static class Verbs
     private static int Import(IServiceProvider services, List<string> positional)
     {
         if (positional.Count != 1) return Help(Console.Error, 2, "import takes one file or folder");
+        // Resolved first so it hears ProgramStore.Changed and rebuilds the index after the import commits.
+        services.GetRequiredService<SearchIndex>();
         var result = services.GetRequiredService<CatalogImporter>().Import(positional[0]);
         if (!result.Succeeded)
         {
@@ -83,8 +86,12 @@ public static class Verbs
 
     private static int Reindex(IServiceProvider services)
     {
-        Console.Error.WriteLine("reindex: the search index is not built yet in this version.");
-        return 1;
+        var index = services.GetRequiredService<SearchIndex>();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        index.Rebuild();
+        var total = index.Search(new SearchRequest { PageSize = 1, Highlight = false }).Total;
+        Console.WriteLine($"Rebuilt the search index: {total} program(s) in {started.ElapsedMilliseconds} ms.");
+        return 0;
     }
 
     private static int Analyze(VerbOptions options)

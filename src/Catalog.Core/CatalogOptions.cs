@@ -15,4 +15,7 @@ public sealed class CatalogOptions
     public bool SeedOnStart { get; set; } = true;
 
     public string DatabasePath => Path.Combine(DataPath, "catalog.db");
+
+    /// <summary>Query-time synonyms, re-read when edited; created from the built-in list when absent.</summary>
+    public string SynonymsPath => Path.Combine(DataPath, "synonyms.txt");
 }

@@ -17,6 +17,13 @@ public sealed class ProgramStore(CatalogDatabase database)
         return connection.ExecuteScalar<long>("SELECT count(*) FROM programs;");
     }
 
+    /// <summary>Id of the latest import run (0 before any): derived data built from an older run is stale.</summary>
+    public long LastImportRunId()
+    {
+        using var connection = database.Open();
+        return connection.ExecuteScalar<long?>("SELECT max(id) FROM import_runs;") ?? 0;
+    }
+
     /// <summary>Every program with its adoptions, ordered by id.</summary>
     public IReadOnlyList<ProgramRecord> ReadAll()
     {

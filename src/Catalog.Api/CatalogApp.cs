@@ -1,0 +1,33 @@
+using Catalog.Api.Export;
+using Catalog.Api.Programs;
+using Catalog.Api.Security;
+
+namespace Catalog.Api;
+
+/// <summary>
+/// The service as a table of contents: registration, then the resources. Program.cs runs it;
+/// tests start it in-process on Kestrel with their own configuration.
+/// </summary>
+public static class CatalogApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory, // appsettings and wwwroot ship beside the binary
+        });
+        builder.AddCatalog();
+        builder.AddHttpHardening();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseHttpHardening();
+        app.UseCatalogHost();
+        app.UseStaffUi();
+        app.MapHealth();
+        app.MapPrograms();
+        app.MapExport();
+        return app;
+    }
+}

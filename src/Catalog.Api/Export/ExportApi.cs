@@ -1,0 +1,76 @@
+using System.ComponentModel;
+using System.Text;
+using Catalog.Api.Programs;
+using Catalog.Core.Export;
+using Catalog.Core.Programs;
+using Catalog.Core.Search;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Catalog.Api.Export;
+
+/// <summary>Export of matching programs (JSON, NDJSON, CSV) and the JSON Schema of the export record.</summary>
+public static class ExportApi
+{
+    public static IEndpointRouteBuilder MapExport(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api").WithTags("Export");
+        api.MapGet("/export", ExportPrograms).WithName("ExportPrograms")
+            .WithSummary("Download the programs matching a search as JSON, NDJSON or CSV (UTF-8 with BOM, or Shift_JIS).");
+        api.MapGet(ProgramExporter.SchemaPath["/api".Length..], GetSchema).WithName("GetProgramSchema")
+            .WithSummary("JSON Schema (draft 2020-12) of the export record.");
+        return endpoints;
+    }
+
+    public static Results<PushStreamHttpResult, ProblemHttpResult> ExportPrograms(
+        [AsParameters] SearchParameters parameters,
+        [Description("json (default), ndjson or csv.")] string? format,
+        [Description("CSV only: utf-8 (default, with BOM) or shift_jis (CP932).")] string? encoding,
+        SearchIndex index)
+    {
+        format ??= "json";
+        if (format is not ("json" or "ndjson" or "csv"))
+            return TypedResults.Problem(SearchParameters.Problem("format", $"format '{format}' is not one of: json, ndjson, csv"));
+        var shiftJis = encoding?.ToLowerInvariant() switch
+        {
+            null or "utf-8" or "utf8" => false,
+            "shift_jis" or "shift-jis" or "sjis" or "cp932" or "windows-31j" => true,
+            _ => (bool?)null,
+        };
+        if (shiftJis is null)
+            return TypedResults.Problem(SearchParameters.Problem("encoding", $"encoding '{encoding}' is not one of: utf-8, shift_jis"));
+        if (shiftJis == true && format != "csv")
+            return TypedResults.Problem(SearchParameters.Problem("encoding", "encoding=shift_jis is only for format=csv; JSON is always UTF-8"));
+        if (!parameters.TryBuild(index, out var request, out var problem)) return TypedResults.Problem(problem!);
+
+        var programs = index.Matching(request with { Highlight = false });
+        var stamp = request.AsOf.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        var file = $"programs-{stamp}.{format}";
+
+        switch (format)
+        {
+            case "ndjson":
+                return TypedResults.Stream(s => ProgramExporter.WriteNdjsonAsync(programs, s), "application/x-ndjson; charset=utf-8", file);
+            case "json":
+                return TypedResults.Stream(s => ProgramExporter.WriteJsonAsync(programs, s), "application/json; charset=utf-8", file);
+        }
+
+        var lines = programs.Select(p => (p.Id, Line: CsvExport.Line(CsvExport.Row(p, request.AsOf)))).ToList();
+        if (shiftJis == true && CsvExport.FindUnencodable(lines) is { } bad)
+        {
+            var name = programs.First(p => p.Id == bad.RecordId).Name;
+            var codePoint = char.ConvertToUtf32(bad.Character, 0);
+            return TypedResults.Problem(SearchParameters.Problem("encoding",
+                $"Program '{bad.RecordId}' ({name}) contains '{bad.Character}' (U+{codePoint:X4}), which Shift_JIS (CP932) cannot encode; use encoding=utf-8."));
+        }
+        var enc = shiftJis == true ? CsvExport.ShiftJis : new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
+        return TypedResults.Stream(async s =>
+        {
+            await using var writer = new StreamWriter(s, enc, 64 * 1024, leaveOpen: true);
+            await writer.WriteAsync(CsvExport.Line(CsvExport.Header));
+            foreach (var (_, line) in lines) await writer.WriteAsync(line);
+        }, shiftJis == true ? "text/csv; charset=shift_jis" : "text/csv; charset=utf-8", file);
+    }
+
+    public static ContentHttpResult GetSchema() =>
+        TypedResults.Text(ProgramSchema.Json, "application/schema+json", Encoding.UTF8);
+}

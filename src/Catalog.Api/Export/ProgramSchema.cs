@@ -1,0 +1,136 @@
+namespace Catalog.Api.Export;
+
+/// <summary>
+/// JSON Schema (draft 2020-12) of one export record, written by hand to match
+/// <see cref="Catalog.Core.Programs.ProgramRecord"/> as <see cref="Catalog.Core.Programs.ProgramJson"/>
+/// writes it (camelCase, nulls left out, lists always present). Additive changes only.
+/// </summary>
+public static class ProgramSchema
+{
+    public const string Json = """
+    {
+      "$schema": "https://json-schema.org/draft/2020-12/schema",
+      "$id": "/api/schema/program.json",
+      "title": "Support program (export record, schemaVersion 1.0)",
+      "type": "object",
+      "additionalProperties": false,
+      "required": ["id", "name", "aliases", "familyKey", "fiscalYears", "level", "ministry", "kinds", "fields",
+                   "caps", "applicants", "requirements", "windows", "selections", "contacts", "related", "sources", "adoptions"],
+      "properties": {
+        "id": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$" },
+        "name": { "type": "string", "minLength": 1 },
+        "aliases": { "type": "array", "items": { "type": "string" } },
+        "familyKey": { "type": "string" },
+        "variant": { "type": "string" },
+        "fiscalYears": { "type": "array", "items": { "type": "integer", "minimum": 1989, "maximum": 2100 } },
+        "level": { "enum": ["national", "prefectural", "municipal", "private"] },
+        "ministry": { "type": "string" },
+        "bureau": { "type": "string" },
+        "division": { "type": "string" },
+        "organization": { "type": "string" },
+        "kinds": { "type": "array", "items": { "type": "string" } },
+        "fields": { "type": "array", "items": { "type": "string" } },
+        "summary": { "type": "string" },
+        "purpose": { "type": "string" },
+        "supportContent": { "type": "string" },
+        "rate": { "$ref": "#/$defs/rate" },
+        "caps": { "type": "array", "items": { "$ref": "#/$defs/cap" } },
+        "budget": { "$ref": "#/$defs/budget" },
+        "maxDurationText": { "type": "string" },
+        "maxDurationYears": { "type": "integer", "minimum": 0 },
+        "applicationLimit": { "type": "string" },
+        "applicants": { "type": "array", "items": { "type": "string" } },
+        "requirements": { "type": "array", "items": { "type": "string" } },
+        "windows": { "type": "array", "items": { "$ref": "#/$defs/window" } },
+        "selections": { "type": "array", "items": { "$ref": "#/$defs/selection" } },
+        "contacts": { "type": "array", "items": { "$ref": "#/$defs/contact" } },
+        "related": { "type": "array", "items": { "$ref": "#/$defs/related" } },
+        "sources": { "type": "array", "items": { "$ref": "#/$defs/source" } },
+        "url": { "type": "string" },
+        "notes": { "type": "string" },
+        "adoptions": { "type": "array", "items": { "$ref": "#/$defs/adoption" } }
+      },
+      "$defs": {
+        "rate": {
+          "type": "object", "additionalProperties": false, "required": ["text", "fractions"],
+          "properties": {
+            "text": { "type": "string" },
+            "kind": { "enum": ["fraction", "fixed", "mixed", "tiered", "none"] },
+            "max": { "type": "number", "minimum": 0, "maximum": 1 },
+            "fractions": { "type": "array", "items": { "type": "number", "minimum": 0, "maximum": 1 } }
+          }
+        },
+        "cap": {
+          "type": "object", "additionalProperties": false, "required": ["text"],
+          "properties": {
+            "applicant": { "type": "string" },
+            "text": { "type": "string" },
+            "amountYen": { "type": "integer", "minimum": 0 },
+            "per": { "enum": ["year", "project", "total"] },
+            "note": { "type": "string" }
+          }
+        },
+        "budget": {
+          "type": "object", "additionalProperties": false, "required": ["text", "partOfLarger"],
+          "properties": {
+            "text": { "type": "string" },
+            "fiscalYear": { "type": "integer" },
+            "amountYen": { "type": "integer", "minimum": 0 },
+            "partOfLarger": { "type": "boolean" }
+          }
+        },
+        "window": {
+          "type": "object", "additionalProperties": false, "required": ["yearRound"],
+          "properties": {
+            "round": { "type": "string" },
+            "start": { "type": "string", "format": "date-time" },
+            "end": { "type": "string", "format": "date-time" },
+            "method": { "type": "string" },
+            "note": { "type": "string" },
+            "yearRound": { "type": "boolean" }
+          }
+        },
+        "selection": {
+          "type": "object", "additionalProperties": false, "required": ["fiscalYear", "count"],
+          "properties": {
+            "fiscalYear": { "type": "integer" },
+            "count": { "type": "integer", "minimum": 0 },
+            "note": { "type": "string" }
+          }
+        },
+        "contact": {
+          "type": "object", "additionalProperties": false,
+          "properties": {
+            "division": { "type": "string" }, "phone": { "type": "string" },
+            "email": { "type": "string" }, "note": { "type": "string" }
+          }
+        },
+        "related": {
+          "type": "object", "additionalProperties": false, "required": ["id", "relation"],
+          "properties": { "id": { "type": "string" }, "relation": { "type": "string" } }
+        },
+        "source": {
+          "type": "object", "additionalProperties": false, "required": ["document"],
+          "properties": {
+            "document": { "type": "string" }, "section": { "type": "string" },
+            "title": { "type": "string" }, "date": { "type": "string" }
+          }
+        },
+        "adoption": {
+          "type": "object", "additionalProperties": false, "required": ["fiscalYear", "municipality"],
+          "properties": {
+            "programId": { "type": "string" },
+            "fiscalYear": { "type": "integer" },
+            "prefecture": { "type": "string" },
+            "municipality": { "type": "string" },
+            "lgCode": { "type": "string", "pattern": "^[0-9]{6}$" },
+            "title": { "type": "string" },
+            "technology": { "type": "string" },
+            "note": { "type": "string" },
+            "source": { "$ref": "#/$defs/source" }
+          }
+        }
+      }
+    }
+    """;
+}

@@ -1,0 +1,67 @@
+using System.ComponentModel;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Catalog.Core.Programs;
+using Catalog.Core.Search;
+using Catalog.Core.Store;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Catalog.Api.Programs;
+
+/// <summary>Search, read and suggest programs: /api/programs and /api/suggest.</summary>
+public static class ProgramsApi
+{
+    public static IEndpointRouteBuilder MapPrograms(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api").WithTags("Programs");
+        api.MapGet("/programs", SearchPrograms).WithName("SearchPrograms")
+            .WithSummary("Search programs: full text, filters, facet counts, highlights.");
+        api.MapGet("/programs/{id}", GetProgram).WithName("GetProgram")
+            .WithSummary("One program in the export schema, with its status and related programs.");
+        api.MapGet("/suggest", Suggest).WithName("Suggest")
+            .WithSummary("Completions for a search box: program names, aliases and fields (kana works).");
+        return endpoints;
+    }
+
+    public static Results<Ok<SearchResponse>, ProblemHttpResult> SearchPrograms([AsParameters] SearchParameters parameters, SearchIndex index)
+    {
+        if (!parameters.TryBuild(index, out var request, out var problem)) return TypedResults.Problem(problem!);
+        return TypedResults.Ok(index.Search(request));
+    }
+
+    public static Results<Ok<JsonObject>, ProblemHttpResult> GetProgram(
+        [Description("Program id (a slug).")] string id,
+        [Description("Reference time for status and days left: ISO date or date-time; default now.")] string? asOf,
+        ProgramStore store, SearchIndex index)
+    {
+        var when = DateTimeOffset.UtcNow.ToOffset(ProgramStatus.Jst);
+        if (asOf is not null)
+        {
+            var probe = new SearchParameters(null, null, null, null, null, null, null, null, asOf, null, null, null, null, null, null, null);
+            if (!probe.TryBuild(index, out var parsed, out var problem)) return TypedResults.Problem(problem!);
+            when = parsed.AsOf;
+        }
+        var program = store.Find(id);
+        if (program is null)
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such program", detail: $"No program has the id '{id}'.");
+
+        var json = JsonSerializer.SerializeToNode(program, ProgramJson.Compact)!.AsObject();
+        var status = ProgramStatus.At(program, when);
+        json["status"] = status.Status;
+        json["nextDeadline"] = status.NextDeadline is { } d ? SearchFormat.Time(d) : null;
+        json["daysLeft"] = ProgramStatus.DaysLeft(status.NextDeadline, when);
+        var related = new JsonArray();
+        foreach (var r in program.Related)
+            related.Add(new JsonObject { ["id"] = r.Id, ["name"] = store.Find(r.Id)?.Name, ["relation"] = r.Relation });
+        json["relatedPrograms"] = related;
+        return TypedResults.Ok(json);
+    }
+
+    public static Results<Ok<IReadOnlyList<Suggestion>>, ProblemHttpResult> Suggest(
+        [Description("What has been typed so far; kana is matched against readings.")] string? q, SearchIndex index)
+    {
+        if (q is { Length: > QueryText.MaxLength })
+            return TypedResults.Problem(SearchParameters.Problem("q", $"q is {q.Length} characters long; at most {QueryText.MaxLength} are allowed."));
+        return TypedResults.Ok(string.IsNullOrWhiteSpace(q) ? [] : index.Suggest(q));
+    }
+}

@@ -1,0 +1,152 @@
+using System.Buffers.Binary;
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+
+namespace Catalog.Core.Search;
+
+/// <summary>
+/// The doc values of one opened index, read once into flat arrays indexed by top-level doc id,
+/// so the collector filters and counts facets with array reads only. Built when a searcher
+/// generation opens; the index never changes under it (rebuilds open a new generation).
+/// </summary>
+public sealed class IndexColumns
+{
+    public const int DimMinistry = 0, DimKind = 1, DimField = 2, DimApplicant = 3, DimLevel = 4, DimFiscalYear = 5;
+    public const int MultiDims = 6;
+
+    public static readonly string[] MultiFields =
+    [
+        SearchSchema.FacetMinistry, SearchSchema.FacetKind, SearchSchema.FacetField,
+        SearchSchema.FacetApplicant, SearchSchema.FacetLevel, SearchSchema.FacetFiscalYear,
+    ];
+
+    private IndexColumns(int maxDoc) => MaxDoc = maxDoc;
+
+    public int MaxDoc { get; }
+
+    /// <summary>Per dimension: the distinct values, and doc → value ids as offsets into a flat array.</summary>
+    public ValueTable[] Dims { get; } = new ValueTable[MultiDims];
+
+    public int[] Rate { get; private set; } = [];
+    public long[] Cap { get; private set; } = [];
+    public int[] IdRank { get; private set; } = [];
+    public int[] NameRank { get; private set; } = [];
+
+    /// <summary>Doc → first window; windows of doc d are WindowStart[d]..WindowStart[d+1].</summary>
+    public int[] WindowOffsets { get; private set; } = [];
+    public long[] WindowOpens { get; private set; } = [];
+    public long[] WindowCloses { get; private set; } = [];
+    public bool[] YearRound { get; private set; } = [];
+
+    public static IndexColumns Load(IndexReader reader)
+    {
+        var maxDoc = reader.MaxDoc;
+        var c = new IndexColumns(maxDoc)
+        {
+            Rate = new int[maxDoc],
+            Cap = new long[maxDoc],
+            IdRank = new int[maxDoc],
+            NameRank = new int[maxDoc],
+            WindowOffsets = new int[maxDoc + 1],
+            YearRound = new bool[maxDoc],
+        };
+        for (var d = 0; d < MultiDims; d++) c.Dims[d] = ValueTable.Load(reader, MultiFields[d]);
+
+        var opens = new List<long>();
+        var closes = new List<long>();
+        var scratch = new BytesRef();
+        foreach (var leaf in reader.Leaves)
+        {
+            var r = leaf.AtomicReader;
+            var rate = r.GetNumericDocValues(SearchSchema.RateMax);
+            var cap = r.GetNumericDocValues(SearchSchema.CapMax);
+            var idRank = r.GetNumericDocValues(SearchSchema.IdRank);
+            var nameRank = r.GetNumericDocValues(SearchSchema.NameRank);
+            var windows = r.GetBinaryDocValues(SearchSchema.Windows);
+            for (var doc = 0; doc < r.MaxDoc; doc++)
+            {
+                var g = leaf.DocBase + doc;
+                c.Rate[g] = (int)(rate?.Get(doc) ?? -1);
+                c.Cap[g] = cap?.Get(doc) ?? -1;
+                c.IdRank[g] = (int)(idRank?.Get(doc) ?? g);
+                c.NameRank[g] = (int)(nameRank?.Get(doc) ?? g);
+                c.WindowOffsets[g] = opens.Count;
+                if (windows is null) continue;
+                windows.Get(doc, scratch);
+                var span = scratch.Bytes.AsSpan(scratch.Offset, scratch.Length);
+                for (var i = 0; i + ProgramDocuments.WindowBytes <= span.Length; i += ProgramDocuments.WindowBytes)
+                {
+                    opens.Add(BinaryPrimitives.ReadInt64LittleEndian(span[i..]));
+                    closes.Add(BinaryPrimitives.ReadInt64LittleEndian(span[(i + 8)..]));
+                    if (span[i + 16] == 1) c.YearRound[g] = true;
+                }
+            }
+        }
+        c.WindowOffsets[maxDoc] = opens.Count;
+        c.WindowOpens = [.. opens];
+        c.WindowCloses = [.. closes];
+        return c;
+    }
+
+    /// <summary>Status index into <see cref="Programs.Vocabulary.Statuses"/> (-1: no window) and the next deadline in UTC ticks (-1: none).</summary>
+    public (int Status, long NextDeadline) StatusAt(int doc, long asOfTicks)
+    {
+        int from = WindowOffsets[doc], to = WindowOffsets[doc + 1];
+        if (from == to) return (-1, -1);
+        if (YearRound[doc]) return (StatusYearRound, -1);
+        var status = StatusClosed;
+        var next = long.MaxValue;
+        for (var i = from; i < to; i++)
+        {
+            var opened = WindowOpens[i] <= asOfTicks;
+            var closed = WindowCloses[i] != long.MaxValue && WindowCloses[i] < asOfTicks;
+            if (opened && !closed) status = StatusOpen;
+            else if (!opened && status != StatusOpen) status = StatusUpcoming;
+            if (!closed && WindowCloses[i] != long.MaxValue && WindowCloses[i] < next) next = WindowCloses[i];
+        }
+        return (status, next == long.MaxValue ? -1 : next);
+    }
+
+    // Positions in Vocabulary.Statuses: 予告, 受付中, 締切, 通年.
+    public const int StatusUpcoming = 0, StatusOpen = 1, StatusClosed = 2, StatusYearRound = 3;
+
+    /// <summary>One multi-valued facet dimension.</summary>
+    public sealed class ValueTable
+    {
+        public string[] Values { get; private init; } = [];
+        public Dictionary<string, int> IdOf { get; private init; } = [];
+        public int[] Offsets { get; private init; } = [];
+        public int[] Ids { get; private init; } = [];
+
+        public static ValueTable Load(IndexReader reader, string field)
+        {
+            var values = new List<string>();
+            var idOf = new Dictionary<string, int>(StringComparer.Ordinal);
+            var offsets = new int[reader.MaxDoc + 1];
+            var ids = new List<int>();
+            var scratch = new BytesRef();
+            foreach (var leaf in reader.Leaves)
+            {
+                var dv = leaf.AtomicReader.GetSortedSetDocValues(field);
+                var map = new int[dv?.ValueCount ?? 0];
+                for (var ord = 0; ord < map.Length; ord++)
+                {
+                    dv!.LookupOrd(ord, scratch);
+                    var s = scratch.Utf8ToString();
+                    if (!idOf.TryGetValue(s, out var id)) { id = values.Count; values.Add(s); idOf[s] = id; }
+                    map[ord] = id;
+                }
+                for (var doc = 0; doc < leaf.AtomicReader.MaxDoc; doc++)
+                {
+                    offsets[leaf.DocBase + doc] = ids.Count;
+                    if (dv is null) continue;
+                    dv.SetDocument(doc);
+                    long ord;
+                    while ((ord = dv.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) ids.Add(map[ord]);
+                }
+            }
+            offsets[reader.MaxDoc] = ids.Count;
+            return new ValueTable { Values = [.. values], IdOf = idOf, Offsets = offsets, Ids = [.. ids] };
+        }
+    }
+}

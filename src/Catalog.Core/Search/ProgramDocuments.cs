@@ -1,0 +1,98 @@
+using System.Buffers.Binary;
+using Catalog.Core.Programs;
+using Lucene.Net.Documents;
+using Lucene.Net.Util;
+
+namespace Catalog.Core.Search;
+
+/// <summary>Maps a program record to its Lucene document. The index holds nothing the record does not.</summary>
+public static class ProgramDocuments
+{
+    /// <summary>Builds the document; ranks are the record's position in id and name order.</summary>
+    public static Document Create(ProgramRecord p, int idRank, int nameRank)
+    {
+        var doc = new Document
+        {
+            new StringField(SearchSchema.Id, p.Id, Field.Store.YES),
+            new StoredField(SearchSchema.Json, ProgramJson.Serialize(p)),
+        };
+
+        void Text(string field, string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value)) return;
+            doc.Add(new TextField(field, value, Field.Store.NO));
+            doc.Add(new TextField(SearchSchema.Bigram, value, Field.Store.NO));
+        }
+
+        Text(SearchSchema.Name, p.Name);
+        foreach (var a in p.Aliases) Text(SearchSchema.Aliases, a);
+        foreach (var v in p.Kinds.Concat(p.Fields)) Text(SearchSchema.Tags, v);
+        Text(SearchSchema.Tags, p.Variant);
+        foreach (var v in new[] { p.Ministry, p.Bureau, p.Division, p.Organization }) Text(SearchSchema.Org, v);
+        foreach (var v in new[] { p.Summary, p.Purpose, p.SupportContent, p.Rate?.Text, p.Notes }) Text(SearchSchema.Body, v);
+        foreach (var r in p.Requirements) Text(SearchSchema.Body, r);
+        foreach (var a in p.Adoptions)
+        {
+            Text(SearchSchema.Adoptions, $"{a.Prefecture}{a.Municipality}");
+            Text(SearchSchema.Adoptions, a.Title);
+            Text(SearchSchema.Adoptions, a.Technology);
+        }
+        foreach (var v in p.Aliases.Prepend(p.Name))
+            doc.Add(new TextField(SearchSchema.Reading, v, Field.Store.NO));
+
+        void Facet(string field, string? value)
+        {
+            if (!string.IsNullOrEmpty(value)) doc.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
+        }
+
+        Facet(SearchSchema.FacetMinistry, p.Ministry);
+        Facet(SearchSchema.FacetLevel, p.Level);
+        foreach (var v in p.Kinds.Distinct()) Facet(SearchSchema.FacetKind, v);
+        foreach (var v in p.Fields.Distinct()) Facet(SearchSchema.FacetField, v);
+        foreach (var v in OpenTo(p.Applicants)) Facet(SearchSchema.FacetApplicant, v);
+        foreach (var y in p.FiscalYears.Distinct()) Facet(SearchSchema.FacetFiscalYear, y.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        doc.Add(new NumericDocValuesField(SearchSchema.RateMax, p.Rate?.Max is { } max ? (long)Math.Round(max * 10_000m) : -1));
+        doc.Add(new NumericDocValuesField(SearchSchema.CapMax, CapMaxYen(p) ?? -1));
+        doc.Add(new NumericDocValuesField(SearchSchema.IdRank, idRank));
+        doc.Add(new NumericDocValuesField(SearchSchema.NameRank, nameRank));
+        doc.Add(new BinaryDocValuesField(SearchSchema.Windows, new BytesRef(EncodeWindows(p.Windows))));
+        return doc;
+    }
+
+    /// <summary>The highest cap a record states, in yen.</summary>
+    public static long? CapMaxYen(ProgramRecord p) =>
+        p.Caps.Where(c => c.AmountYen is not null).Select(c => c.AmountYen).Max();
+
+    /// <summary>
+    /// Every applicant class a filter may name and still match this program: the classes it
+    /// lists and every class nested inside them (open to 市区町村 ⇒ open to 中枢中核都市).
+    /// </summary>
+    public static IEnumerable<string> OpenTo(IEnumerable<string> applicants)
+    {
+        var listed = applicants.ToHashSet(StringComparer.Ordinal);
+        var open = Vocabulary.Applicants.Where(a => Vocabulary.WithAncestors(a).Any(listed.Contains));
+        return open.Concat(listed.Where(a => !Vocabulary.Applicants.Contains(a))).Distinct();
+    }
+
+    // The importer normalises times to ISO 8601; a record that bypassed it must not break the whole index.
+    private static DateTimeOffset? TryParseTime(string? iso) =>
+        DateTimeOffset.TryParse(iso, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var t) ? t : null;
+
+    // 17 bytes a window: start ticks, end ticks (UTC; MinValue/MaxValue when open-ended), year-round flag.
+    internal const int WindowBytes = 17;
+
+    internal static byte[] EncodeWindows(IReadOnlyList<ApplicationWindow> windows)
+    {
+        var bytes = new byte[windows.Count * WindowBytes];
+        for (var i = 0; i < windows.Count; i++)
+        {
+            var span = bytes.AsSpan(i * WindowBytes);
+            var w = windows[i];
+            BinaryPrimitives.WriteInt64LittleEndian(span, TryParseTime(w.Start)?.UtcTicks ?? long.MinValue);
+            BinaryPrimitives.WriteInt64LittleEndian(span[8..], TryParseTime(w.End)?.UtcTicks ?? long.MaxValue);
+            span[16] = w.YearRound ? (byte)1 : (byte)0;
+        }
+        return bytes;
+    }
+}

@@ -1,0 +1,28 @@
+namespace Catalog.Core.Search;
+
+public enum SearchSort { Relevance, Deadline, Cap, Rate, Name }
+
+/// <summary>A validated search: every value here is known to be well-formed.</summary>
+public sealed record SearchRequest
+{
+    public string? Q { get; init; }
+    public IReadOnlyList<string> Ministries { get; init; } = [];
+    public IReadOnlyList<string> Kinds { get; init; } = [];
+    public IReadOnlyList<string> Fields { get; init; } = [];
+    public IReadOnlyList<string> Applicants { get; init; } = [];
+    public IReadOnlyList<string> Levels { get; init; } = [];
+    public IReadOnlyList<int> FiscalYears { get; init; } = [];
+    public IReadOnlyList<string> Statuses { get; init; } = [];
+    /// <summary>Lowest acceptable highest rate, 0–1.</summary>
+    public decimal? RateMin { get; init; }
+    public long? CapMin { get; init; }
+    public long? CapMax { get; init; }
+    /// <summary>Only programs whose next deadline falls at or before this moment.</summary>
+    public DateTimeOffset? DeadlineBefore { get; init; }
+    public SearchSort Sort { get; init; } = SearchSort.Relevance;
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = 20;
+    public DateTimeOffset AsOf { get; init; } = DateTimeOffset.UtcNow.ToOffset(Programs.ProgramStatus.Jst);
+    /// <summary>Build snippets for the page's hits.</summary>
+    public bool Highlight { get; init; } = true;
+}

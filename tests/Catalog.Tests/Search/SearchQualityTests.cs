@@ -1,0 +1,56 @@
+using Catalog.Tests.Support;
+
+namespace Catalog.Tests.Search;
+
+/// <summary>Read-only: one server over the real seed serves every query of this class.</summary>
+public sealed class SeedServer : IAsyncLifetime
+{
+    public CatalogTestServer Server { get; private set; } = null!;
+    public bool SeedImported { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        Server = await CatalogTestServer.StartAsync();
+        SeedImported = SeedCatalogue.LoadInto(Server);
+    }
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+}
+
+public sealed class SearchQualityTests(SeedServer seed) : IClassFixture<SeedServer>
+{
+    [Theory]
+    [InlineData("自動運転", "chiiki-shin-maas-soshutsu-suishin")]
+    [InlineData("ドローン", "mirai-gijutsu-shakai-jisso")]
+    [InlineData("MaaS", "nihonban-maas-suishin-shien")]
+    [InlineData("maas", "chiiki-shin-maas-soshutsu-suishin")]
+    [InlineData("データ連携基盤", "smart-city-suishin-data-renkei-sokushin")]
+    [InlineData("AI 計画策定", "chiiki-iot-jisso-keikaku-jichitai-ai")]
+    [InlineData("デジ田", "digital-denen-suishin-koufukin-type1")]
+    [InlineData("デジタル田園都市国家構想", "digital-denen-suishin-koufukin-type2-3")]
+    [InlineData("都市OS", "smart-city-suishin-data-renkei-sokushin")]
+    [InlineData("人工知能", "chiiki-iot-jisso-keikaku-jichitai-ai")]
+    [InlineData("企業版ふるさと納税", "kigyo-ban-furusato-nozei")]
+    [InlineData("地方自治体 課題解決", "kominrenkei-suishin-kikou-jichitai-shien")]
+    [InlineData("つくば スタートアップ", "tsukuba-startup-suishin")]
+    public async Task PlannerQueryFindsTheProgramInTheTopThree(string q, string expected)
+    {
+        var result = await seed.Server.Client.GetObjectAsync($"/api/programs?q={Uri.EscapeDataString(q)}");
+        var top = result.Ids().Take(3).ToList();
+        Assert.True(top.Contains(expected), $"q={q}: expected {expected} in the top 3, got [{string.Join(", ", top)}] of {result["total"]}");
+    }
+
+    [Fact(Skip = "Needs the reading field of the Japanese analyzer (branch japanese), which has not landed; the CJK bigram stand-in cannot read kanji.")]
+    public async Task KanaQueryFindsKanjiNames()
+    {
+        var result = await seed.Server.Client.GetObjectAsync($"/api/programs?q={Uri.EscapeDataString("こうふきん")}");
+        Assert.Contains(result.Ids().Take(3), id => id.Contains("koufukin", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SeedCatalogueIsSearchableInFull()
+    {
+        var result = await seed.Server.Client.GetObjectAsync("/api/programs?pageSize=100");
+        Assert.Equal(26, result["total"]!.GetValue<int>());
+    }
+}

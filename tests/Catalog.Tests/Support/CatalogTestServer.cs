@@ -1,0 +1,99 @@
+using Catalog.Api;
+using Catalog.Core;
+using Catalog.Core.Import;
+using Catalog.Core.Programs;
+using Catalog.Core.Search;
+using Catalog.Core.Store;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Catalog.Tests.Support;
+
+/// <summary>
+/// The real service, started in-process on Kestrel at http://127.0.0.1:{free port} with its own
+/// temporary data folder; disposing stops it and deletes the folder. Tests arrange through
+/// <see cref="Store"/> or <see cref="Importer"/> and act through <see cref="Client"/>.
+/// </summary>
+public sealed class CatalogTestServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private CatalogTestServer(WebApplication app, string dataPath, Uri baseAddress)
+    {
+        _app = app;
+        DataPath = dataPath;
+        BaseAddress = baseAddress;
+        Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public string DataPath { get; }
+    public Uri BaseAddress { get; }
+    public HttpClient Client { get; }
+    public IServiceProvider Services => _app.Services;
+    public ProgramStore Store => Services.GetRequiredService<ProgramStore>();
+    public CatalogImporter Importer => Services.GetRequiredService<CatalogImporter>();
+    public SearchIndex Index => Services.GetRequiredService<SearchIndex>();
+
+    /// <summary>
+    /// Starts the service. <paramref name="seedPath"/> is imported on start when given (through the
+    /// importer, as in production); <paramref name="dataPath"/> reuses a folder (e.g. to restart
+    /// over an existing index) instead of a fresh temporary one.
+    /// </summary>
+    public static async Task<CatalogTestServer> StartAsync(string? seedPath = null, string? dataPath = null,
+        IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        dataPath ??= NewDataPath();
+        var args = new List<string>
+        {
+            "--urls=http://127.0.0.1:0",
+            "--environment=Test",
+            $"--Catalog:DataPath={dataPath}",
+            $"--Catalog:SeedOnStart={(seedPath is not null).ToString().ToLowerInvariant()}",
+        };
+        if (seedPath is not null) args.Add($"--Catalog:SeedPath={seedPath}");
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) args.Add($"--{k}={v}");
+
+        var app = CatalogApp.Build([.. args], builder =>
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            configure?.Invoke(builder);
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new CatalogTestServer(app, dataPath, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
+    }
+
+    public static string NewDataPath() =>
+        Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "catalog-test-" + Guid.NewGuid().ToString("N"))).FullName;
+
+    /// <summary>Writes programs through the store (bypassing import validation); the index follows.</summary>
+    public void Add(params ProgramRecord[] programs) => Store.Upsert(programs, [], "test");
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        DeleteQuietly(DataPath);
+    }
+
+    public static void DeleteQuietly(string path)
+    {
+        try { if (Directory.Exists(path)) Directory.Delete(path, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+
+    /// <summary>The repository root (the folder holding Catalog.sln).</summary>
+    public static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Catalog.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Catalog.sln not found above " + AppContext.BaseDirectory);
+    }
+}
