@@ -1,5 +1,6 @@
 using Catalog.Api.Export;
 using Catalog.Api.Programs;
+using Catalog.Api.Security;
 
 namespace Catalog.Api;
 
@@ -11,12 +12,19 @@ public static class CatalogApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory, // appsettings and wwwroot ship beside the binary
+        });
         builder.AddCatalog();
+        builder.AddHttpHardening();
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseHttpHardening();
         app.UseCatalogHost();
+        app.UseStaffUi();
         app.MapHealth();
         app.MapPrograms();
         app.MapExport();

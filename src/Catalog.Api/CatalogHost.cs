@@ -47,6 +47,19 @@ public static class CatalogHost
         return app;
     }
 
+    /// <summary>
+    /// Serves the staff UI from wwwroot. Default files and static files must run before routing,
+    /// or "/" is matched (and missed) by routing first (dotnet/aspnetcore#59399), so routing is
+    /// placed explicitly after them.
+    /// </summary>
+    public static WebApplication UseStaffUi(this WebApplication app)
+    {
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseRouting();
+        return app;
+    }
+
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/health", (ProgramStore store) => TypedResults.Ok(new { status = "ok", programs = store.Count() }))

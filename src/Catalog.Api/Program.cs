@@ -4,7 +4,7 @@ using Catalog.Api;
 if (args.Length > 0 && args[0] != "serve" && !args[0].StartsWith('-'))
     return await Verbs.RunAsync(args);
 
-// The service's table of contents is CatalogApp.Build: AddCatalog, MapHealth, MapPrograms, MapExport.
+// The service's table of contents is CatalogApp.Build: AddCatalog, the staff UI, MapHealth, MapPrograms, MapExport.
 var app = CatalogApp.Build(args.Length > 0 && args[0] == "serve" ? args[1..] : args);
 app.Run();
 return 0;

@@ -3,6 +3,8 @@ using Catalog.Core.Export;
 using Catalog.Core.Import;
 using Catalog.Core.Search;
 using Catalog.Core.Store;
+using Catalog.Japanese;
+using System.Text;
 
 namespace Catalog.Api;
 
@@ -20,18 +22,21 @@ public static class Verbs
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var (positional, options) = Split(args[1..]);
-        var services = BuildServices(options.Configuration);
         try
         {
+            var (positional, options) = Split(args[1..]);
+            switch (args[0])
+            {
+                case "analyze": return Analyze(options); // needs no database
+                case "help" or "--help": return Help(Console.Out, 0);
+                case not ("import" or "export" or "reindex"): return Help(Console.Error, 2, $"unknown verb '{args[0]}'");
+            }
+            var services = BuildServices(options.Configuration);
             return args[0] switch
             {
                 "import" => Import(services, positional),
                 "export" => await ExportAsync(services, options),
-                "reindex" => Reindex(services),
-                "analyze" => Analyze(options),
-                "help" or "--help" => Help(Console.Out, 0),
-                _ => Help(Console.Error, 2, $"unknown verb '{args[0]}'"),
+                _ => Reindex(services),
             };
         }
         catch (VerbException e)
@@ -91,8 +96,18 @@ public static class Verbs
 
     private static int Analyze(VerbOptions options)
     {
-        Console.Error.WriteLine("analyze: the Japanese analyzer is not built yet in this version.");
-        return 1;
+        var mode = (options.Get("mode") ?? "normal") switch
+        {
+            "normal" => JapaneseTokenizerMode.Normal,
+            "search" => JapaneseTokenizerMode.Search,
+            "extended" => JapaneseTokenizerMode.Extended,
+            var other => throw new VerbException($"--mode must be normal, search or extended, not '{other}'"),
+        };
+        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        using var input = new StreamReader(Console.OpenStandardInput(), utf8);
+        using var output = new StreamWriter(Console.OpenStandardOutput(), utf8, 64 * 1024) { NewLine = "\n" };
+        MecabFormat.Write(input, output, mode);
+        return 0;
     }
 
     private static int Help(TextWriter writer, int code, string? problem = null)

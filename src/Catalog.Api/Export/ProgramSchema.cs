@@ -117,7 +117,7 @@ public static class ProgramSchema
           }
         },
         "adoption": {
-          "type": "object", "additionalProperties": false, "required": ["fiscalYear", "municipality"],
+          "type": "object", "additionalProperties": false, "required": ["municipality"],
           "properties": {
             "programId": { "type": "string" },
             "fiscalYear": { "type": "integer" },

@@ -38,7 +38,7 @@ public sealed class CatalogImporter(ProgramStore store)
             else loose.Add(row);
         }
         var counts = store.Upsert(programs.Select(p => p.Record).ToList(), loose, Path.GetFullPath(path));
-        return new ImportResult([], counts, programs.Count, adoptions.Count);
+        return new ImportResult([], counts, programs.Count, programs.Sum(p => p.Record.Adoptions.Count) + loose.Count);
     }
 
     private void CheckAcrossRecords(List<(ProgramRecord Record, InputRecord Input)> programs, List<(Adoption Row, InputRecord Input)> adoptions, List<ImportError> errors)
@@ -59,7 +59,7 @@ public sealed class CatalogImporter(ProgramStore store)
                 if (!string.IsNullOrEmpty(p.Related[i].Id) && !known.Contains(p.Related[i].Id))
                     errors.Add(new(input.File, input.Lines.LineOf($"{input.Path}.related[{i}].id"), p.Id, $"related[{i}].id", $"refers to '{p.Related[i].Id}', which is neither in this import nor in the catalogue"));
 
-        var seen = new Dictionary<(string, int, string, string, string), InputRecord>();
+        var seen = new Dictionary<(string, int?, string, string, string), InputRecord>();
         foreach (var (a, input) in adoptions)
         {
             if (string.IsNullOrEmpty(a.ProgramId)) continue;

@@ -36,7 +36,6 @@ internal sealed partial class RecordValidator(InputRecord input, List<ImportErro
         Known("level", p.Level, Vocabulary.Levels, required: true);
         if (string.IsNullOrWhiteSpace(p.Ministry)) Error("ministry", "is required (for a non-national program, the body that runs it)");
         else if (p.Level == "national") Known("ministry", p.Ministry, Vocabulary.Ministries, required: true);
-        if (p.Kinds.Count == 0) Error("kinds", "at least one support kind is required");
         KnownList("kinds", p.Kinds, Vocabulary.Kinds);
         KnownList("fields", p.Fields, Vocabulary.Fields);
         KnownList("applicants", p.Applicants, Vocabulary.Applicants);
@@ -65,8 +64,9 @@ internal sealed partial class RecordValidator(InputRecord input, List<ImportErro
 
         if (p.Budget is not null)
         {
-            var money = Money.Parse(p.Budget.Text);
-            if (money.Kind == MoneyTextKind.Invalid) Error("budget.text", $"'{p.Budget.Text}' is not an amount");
+            // Budget lines come with qualifiers (令和3年度補正 …, （ほか …）): the first amount counts.
+            var money = Money.Find(p.Budget.Text);
+            if (money.Kind == MoneyTextKind.Invalid) Error("budget.text", $"'{p.Budget.Text}' names no amount");
             p.Budget.AmountYen = money.Yen;
             p.Budget.PartOfLarger = money.PartOfLarger;
         }
@@ -91,7 +91,7 @@ internal sealed partial class RecordValidator(InputRecord input, List<ImportErro
             if (string.IsNullOrWhiteSpace(a.ProgramId)) Error(F("programId"), "is required in an adoption table");
         }
         if (string.IsNullOrWhiteSpace(a.Municipality)) Error(F("municipality"), "is required");
-        if (a.FiscalYear is < 1989 or > 2100) Error(F("fiscalYear"), $"{a.FiscalYear} is not a plausible 年度 start year");
+        if (a.FiscalYear is { } fy && fy is < 1989 or > 2100) Error(F("fiscalYear"), $"{a.FiscalYear} is not a plausible 年度 start year");
         if (a.LgCode is not null && !IsLgCode(a.LgCode)) Error(F("lgCode"), $"'{a.LgCode}' is not a 6-digit 全国地方公共団体コード with a valid check digit");
     }
 

@@ -60,6 +60,19 @@ public static partial class Money
         return new(MoneyTextKind.Amount, (long)total, s.StartsWith('約') || m.Groups["tail"].Value == "程度", m.Groups["tail"].Value == "の内数");
     }
 
+    [GeneratedRegex(@"(?:約)?(?:\d[\d,]*(?:\.\d+)?(?:兆|億|千万|百万|万|千|百)?)+円(?:の内数)?")]
+    private static partial Regex AmountInText();
+
+    /// <summary>The first amount written inside a longer text (令和3年度補正一般会計 20,000百万円の内数).</summary>
+    public static MoneyText Find(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return new(MoneyTextKind.Invalid, null, false, false);
+        var whole = Parse(text);
+        if (whole.Kind != MoneyTextKind.Invalid) return whole;
+        var m = AmountInText().Match(JapaneseText.NormalizeAscii(text));
+        return m.Success ? Parse(m.Value) : whole;
+    }
+
     /// <summary>300000000 → 3億円; 250000000 → 2.5億円; 50000000 → 5,000万円.</summary>
     public static string Format(long yen)
     {

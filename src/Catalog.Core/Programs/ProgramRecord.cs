@@ -135,7 +135,8 @@ public sealed class Adoption
     /// <summary>Only in adoption tables; embedded adoptions belong to their program.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? ProgramId { get; set; }
-    public int FiscalYear { get; set; }
+    /// <summary>年度 of the adoption; empty where the source gives no year.</summary>
+    public int? FiscalYear { get; set; }
     public string? Prefecture { get; set; }
     public string Municipality { get; set; } = "";
     /// <summary>全国地方公共団体コード (6 digits, text), when known.</summary>

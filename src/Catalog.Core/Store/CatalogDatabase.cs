@@ -50,13 +50,13 @@ public sealed class CatalogDatabase
         CREATE INDEX programs_family ON programs (family_key);
         CREATE TABLE adoptions (
             program_id   TEXT NOT NULL REFERENCES programs (id) ON DELETE CASCADE,
-            fiscal_year  INTEGER NOT NULL,
+            fiscal_year  INTEGER,
             prefecture   TEXT NOT NULL DEFAULT '',
             municipality TEXT NOT NULL,
             title        TEXT NOT NULL DEFAULT '',
-            record_json  TEXT NOT NULL,
-            PRIMARY KEY (program_id, fiscal_year, prefecture, municipality, title)
+            record_json  TEXT NOT NULL
         );
+        CREATE UNIQUE INDEX adoptions_key ON adoptions (program_id, ifnull(fiscal_year, 0), prefecture, municipality, title);
         CREATE TABLE import_runs (
             id          INTEGER PRIMARY KEY AUTOINCREMENT,
             finished_at TEXT NOT NULL,

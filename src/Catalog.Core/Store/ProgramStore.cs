@@ -130,9 +130,8 @@ public sealed class ProgramStore(CatalogDatabase database)
         var row = Clone(adoption);
         row.ProgramId = null;
         const string sql = """
-            INSERT INTO adoptions (program_id, fiscal_year, prefecture, municipality, title, record_json)
-            VALUES (@ProgramId, @FiscalYear, @Prefecture, @Municipality, @Title, @Json)
-            ON CONFLICT (program_id, fiscal_year, prefecture, municipality, title) DO UPDATE SET record_json = excluded.record_json;
+            INSERT OR REPLACE INTO adoptions (program_id, fiscal_year, prefecture, municipality, title, record_json)
+            VALUES (@ProgramId, @FiscalYear, @Prefecture, @Municipality, @Title, @Json);
             """;
         connection.Execute(sql, new
         {
@@ -159,7 +158,7 @@ public sealed class ProgramStore(CatalogDatabase database)
     {
         var adoptions = program.Adoptions
             .Select(a => { var c = Clone(a); c.ProgramId = null; return c; })
-            .OrderBy(a => a.FiscalYear).ThenBy(a => a.Prefecture ?? "", StringComparer.Ordinal)
+            .OrderBy(a => a.FiscalYear ?? 0).ThenBy(a => a.Prefecture ?? "", StringComparer.Ordinal)
             .ThenBy(a => a.Municipality, StringComparer.Ordinal).ThenBy(a => a.Title ?? "", StringComparer.Ordinal)
             .Select(a => JsonSerializer.Serialize(a, ProgramJson.Compact));
         return RecordJson(program) + "\n" + string.Join("\n", adoptions);

@@ -1,0 +1,85 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Catalog.Api.Security;
+
+/// <summary>Limits per client and per request, security headers, and CORS for reading the API.</summary>
+public static class HttpHardening
+{
+    public const string ApiCorsPolicy = "api-read";
+
+    /// <summary>Longest query string accepted; a search never needs more.</summary>
+    public const int MaxQueryStringLength = 4096;
+
+    public static WebApplicationBuilder AddHttpHardening(this WebApplicationBuilder builder)
+    {
+        var limits = builder.Configuration.GetSection("Catalog:Limits").Get<RequestLimits>() ?? new RequestLimits();
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = limits.MaxBodyBytes;
+            k.Limits.MaxRequestLineSize = MaxQueryStringLength + 1024;
+        });
+        builder.Services.AddCors(o => o.AddPolicy(ApiCorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader()));
+        builder.Services.AddRateLimiter(o =>
+        {
+            // Per client address, on the API only; the UI's static files are not counted.
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
+                ctx.Request.Path.StartsWithSegments("/api")
+                    ? RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = limits.RequestsPerMinute,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    })
+                    : RateLimitPartition.GetNoLimiter("static"));
+            o.OnRejected = async (context, ct) =>
+            {
+                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await WriteProblem(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
+                    $"More than {limits.RequestsPerMinute} API requests a minute from this client; wait a minute and try again.");
+            };
+        });
+        return builder;
+    }
+
+    public static WebApplication UseHttpHardening(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers.XFrameOptions = "DENY";
+            if (context.Request.QueryString.Value?.Length > MaxQueryStringLength)
+            {
+                await WriteProblem(context, StatusCodes.Status414UriTooLong, "Query too long",
+                    $"The query string is longer than {MaxQueryStringLength} characters.");
+                return;
+            }
+            await next(context);
+        });
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseCors(ApiCorsPolicy));
+        app.UseRateLimiter();
+        return app;
+    }
+
+    private static async Task WriteProblem(HttpContext context, int status, string title, string detail)
+    {
+        context.Response.StatusCode = status;
+        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
+    }
+}
+
+/// <summary>Request limits, bound from "Catalog:Limits".</summary>
+public sealed class RequestLimits
+{
+    public int RequestsPerMinute { get; set; } = 1200;
+    public long MaxBodyBytes { get; set; } = 1024 * 1024;
+}
