@@ -2,6 +2,7 @@
 // imported through the importer into a temporary data folder, indexed, and queried with a fixed
 // mix of text, facet and filter queries — in-process and over HTTP on loopback.
 // Usage: dotnet run -c Release --project tests/Catalog.Benchmarks -- [count] [queries]
+//        dotnet run -c Release --project tests/Catalog.Benchmarks -- --write-ndjson FILE [count]   (for tests/load/load.sh)
 using System.Diagnostics;
 using System.Globalization;
 using Catalog.Api;
@@ -17,6 +18,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
+if (args.Length > 1 && args[0] == "--write-ndjson")
+{
+    SyntheticCatalogue.WriteNdjson(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000);
+    return 0;
+}
+
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 var queries = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3_000;
 var data = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "catalog-bench-" + Guid.NewGuid().ToString("N"))).FullName;
@@ -27,8 +34,7 @@ try
 {
     var ndjson = Path.Combine(data, "synthetic.ndjson");
     var sw = Stopwatch.StartNew();
-    await using (var writer = new StreamWriter(ndjson))
-        foreach (var p in SyntheticCatalogue.Generate(count)) await writer.WriteLineAsync(ProgramJson.Serialize(p));
+    SyntheticCatalogue.WriteNdjson(ndjson, count);
     Console.WriteLine($"generate:  {sw.Elapsed.TotalSeconds,8:F1} s  ({new FileInfo(ndjson).Length / 1048576.0:F0} MB NDJSON)");
 
     var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

@@ -28,6 +28,13 @@ public static class SyntheticCatalogue
     private static readonly string[] Rates = ["1/2", "2/3", "3/4", "定額", "1/2以内", "10/10"];
     private static readonly string[] CapTexts = ["1,000万円", "3,000万円", "5,000万円", "1億円", "2億円", "3.0億円", "上限の定めなし"];
 
+    /// <summary>Writes the catalogue as NDJSON, the form `import` reads.</summary>
+    public static void WriteNdjson(string path, int count, int seed = 20_241_123)
+    {
+        using var writer = new StreamWriter(path);
+        foreach (var p in Generate(count, seed)) writer.Write(ProgramJson.Serialize(p) + "\n");
+    }
+
     public static IEnumerable<ProgramRecord> Generate(int count, int seed = 20_241_123)
     {
         var random = new Random(seed);

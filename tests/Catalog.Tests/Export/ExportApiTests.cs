@@ -63,8 +63,7 @@ public sealed class ExportApiTests
     [Fact]
     public async Task JsonExportValidatesAgainstThePublishedSchema()
     {
-        await using var server = await CatalogTestServer.StartAsync();
-        SeedCatalogue.LoadInto(server);
+        await using var server = await CatalogTestServer.StartAsync(seedPath: RepoPaths.Seed);
         var schema = new MiniJsonSchema(JsonNode.Parse(await server.Client.GetStringAsync("/api/schema/program.json"))!.AsObject());
 
         using var response = await server.Client.GetAsync("/api/export?format=json");

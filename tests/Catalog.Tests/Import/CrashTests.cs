@@ -1,5 +1,6 @@
 using Catalog.Core;
 using Catalog.Core.Store;
+using Catalog.Benchmarks;
 using Catalog.Tests.Support;
 using Dapper;
 
@@ -13,7 +14,7 @@ public class CrashTests
         using var t = new TestStore();
         var data = t.Folder.Combine("crash");
         var synthetic = t.Folder.Combine("synthetic.ndjson");
-        SyntheticCatalog.WriteNdjson(synthetic, 8000);
+        SyntheticCatalogue.WriteNdjson(synthetic, 8000);
 
         // The two states a reader may ever see: before the import, and after it.
         Assert.Equal(0, ImportTests.RunVerb(data, "import", RepoPaths.Seed).Code);

@@ -6,12 +6,9 @@ namespace Catalog.Tests.Search;
 public sealed class SeedServer : IAsyncLifetime
 {
     public CatalogTestServer Server { get; private set; } = null!;
-    public bool SeedImported { get; private set; }
-
     public async Task InitializeAsync()
     {
-        Server = await CatalogTestServer.StartAsync();
-        SeedImported = SeedCatalogue.LoadInto(Server);
+        Server = await CatalogTestServer.StartAsync(seedPath: RepoPaths.Seed);
     }
 
     public async Task DisposeAsync() => await Server.DisposeAsync();

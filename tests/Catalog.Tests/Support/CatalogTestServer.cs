@@ -89,11 +89,4 @@ public sealed class CatalogTestServer : IAsyncDisposable
         catch (UnauthorizedAccessException) { }
     }
 
-    /// <summary>The repository root (the folder holding Catalog.sln).</summary>
-    public static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Catalog.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Catalog.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -28,7 +28,7 @@ public sealed class UiFixture : IAsyncLifetime
 
     /// <summary>The real service with a fresh temp data folder, seeded from the repository's seed/.</summary>
     public static Task<CatalogTestServer> StartAppAsync() =>
-        CatalogTestServer.StartAsync(seedPath: Path.Combine(CatalogTestServer.RepoRoot(), "seed"));
+        CatalogTestServer.StartAsync(seedPath: RepoPaths.Seed);
 
     /// <summary>The machine's Chromium (apt), never a browser downloaded by Playwright.</summary>
     public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) =>
