@@ -55,6 +55,8 @@ public sealed class CatalogTestServer : IAsyncDisposable
             $"--Catalog:SeedOnStart={(seedPath is not null).ToString().ToLowerInvariant()}",
         };
         if (seedPath is not null) args.Add($"--Catalog:SeedPath={seedPath}");
+        // Tests send requests faster than any person; the rate-limit test sets its own limit.
+        if (settings?.ContainsKey("Catalog:Limits:RequestsPerMinute") != true) args.Add("--Catalog:Limits:RequestsPerMinute=100000000");
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) args.Add($"--{k}={v}");
 
         var app = CatalogApp.Build([.. args], builder =>
