@@ -17,7 +17,9 @@ public static class HttpHardening
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = limits.MaxBodyBytes;
-            k.Limits.MaxRequestLineSize = MaxQueryStringLength + 1024;
+            // Kestrel answers an overlong request line with a bare 414; leave room so the
+            // middleware below can answer with a ProblemDetails instead.
+            k.Limits.MaxRequestLineSize = 64 * 1024;
         });
         builder.Services.AddCors(o => o.AddPolicy(ApiCorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader()));
         builder.Services.AddRateLimiter(o =>

@@ -75,6 +75,9 @@ public sealed class CatalogTestServer : IAsyncDisposable
     /// <summary>Writes programs through the store (bypassing import validation); the index follows.</summary>
     public void Add(params ProgramRecord[] programs) => Store.Upsert(programs, [], "test");
 
+    /// <summary>Stops the host as a shutdown signal would: new connections are refused, requests in flight finish.</summary>
+    public Task StopAsync() => _app.StopAsync();
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

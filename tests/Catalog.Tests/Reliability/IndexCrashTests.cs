@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+using Catalog.Benchmarks;
+using Catalog.Tests.Import;
+using Catalog.Tests.Support;
+
+namespace Catalog.Tests.Reliability;
+
+public class IndexCrashTests
+{
+    [Fact]
+    public async Task AReindexKilledMidwayLeavesAnIndexThatMatchesTheDatabase()
+    {
+        using var folder = new TempFolder();
+        var data = folder.Combine("data");
+        var synthetic = folder.Combine("synthetic.ndjson");
+        SyntheticCatalogue.WriteNdjson(synthetic, 6000);
+        Assert.Equal(0, ImportTests.RunVerb(data, "import", RepoPaths.Seed).Code);
+        Assert.Equal(0, ImportTests.RunVerb(data, "import", synthetic).Code);
+
+        var random = new Random(1123);
+        var killedMidway = 0;
+        for (var round = 0; round < 3; round++)
+            if (ImportTests.KillVerbAfter(data, TimeSpan.FromMilliseconds(random.Next(800, 4000)), "reindex")) killedMidway++;
+        Assert.True(killedMidway > 0, "every reindex finished before the kill; the test proved nothing");
+
+        // The service starts over what the kills left, and answers with the whole catalogue.
+        await using var server = await CatalogTestServer.StartAsync(dataPath: data);
+        var expected = server.Store.Count();
+        var all = JsonNode.Parse(await server.Client.GetStringAsync("/api/programs?pageSize=1"))!;
+        Assert.Equal(expected, all["total"]!.GetValue<long>());
+        var maas = JsonNode.Parse(await server.Client.GetStringAsync("/api/programs?q=地域新MaaS創出推進事業&pageSize=5"))!;
+        Assert.Equal("chiiki-shin-maas-soshutsu-suishin", maas["hits"]![0]!["id"]!.GetValue<string>());
+    }
+}
