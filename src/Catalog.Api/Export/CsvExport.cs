@@ -18,8 +18,6 @@ public static class CsvExport
         "募集状況", "次の締切", "URL", "別名", "概要",
     ];
 
-    static CsvExport() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     public static Encoding ShiftJis { get; } = GetShiftJis();
 
     private static Encoding GetShiftJis()
