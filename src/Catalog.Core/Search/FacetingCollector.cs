@@ -23,8 +23,18 @@ internal sealed class FacetingCollector : ICollector
 
     private readonly IndexColumns _columns;
     private readonly Filters _filters;
+    private readonly bool _filtered;
     private readonly sbyte[] _status;
     private readonly long[] _next;
+    private readonly long[] _cap;
+    private readonly int[] _rate;
+    private readonly int[] _idRank;
+    private readonly byte[] _rateLevel;
+    private readonly byte[] _capLevel;
+    private readonly int[][] _dimOffsets = new int[IndexColumns.MultiDims][];
+    private readonly int[][] _dimIds = new int[IndexColumns.MultiDims][];
+    private readonly int[] _rateLevels = new int[RateBuckets.Length + 1];
+    private readonly int[] _capLevels = new int[CapBuckets.Length + 1];
     private readonly SearchSort _sort;
     private readonly Hit[] _heap;
     private int _heapSize;
@@ -35,12 +45,23 @@ internal sealed class FacetingCollector : ICollector
     {
         _columns = columns;
         _filters = filters;
+        _filtered = filters.Any;
         var statuses = columns.StatusesAt(asOfUtcTicks);
         _status = statuses.Status;
         _next = statuses.NextDeadline;
+        _cap = columns.Cap;
+        _rate = columns.Rate;
+        _idRank = columns.IdRank;
+        _rateLevel = columns.RateLevel;
+        _capLevel = columns.CapLevel;
         _sort = sort;
         _heap = new Hit[Math.Max(keep, 0)];
-        for (var d = 0; d < IndexColumns.MultiDims; d++) DimCounts[d] = new int[columns.Dims[d].Values.Length];
+        for (var d = 0; d < IndexColumns.MultiDims; d++)
+        {
+            DimCounts[d] = new int[columns.Dims[d].Values.Length];
+            _dimOffsets[d] = columns.Dims[d].Offsets;
+            _dimIds[d] = columns.Dims[d].Ids;
+        }
     }
 
     public int Total { get; private set; }
@@ -60,92 +81,104 @@ internal sealed class FacetingCollector : ICollector
     public void Collect(int doc)
     {
         var g = _docBase + doc;
-        var c = _columns;
+        if (!_filtered)
+        {
+            CountAll(g);
+            Offer(g);
+            return;
+        }
         var f = _filters;
 
-        var cap = c.Cap[g];
+        var cap = _cap[g];
         if (f.CapMax >= 0 && (cap < 0 || cap > f.CapMax)) return;
         int status = _status[g];
-        var next = _next[g];
-        if (f.DeadlineBefore >= 0 && (next < 0 || next > f.DeadlineBefore)) return;
+        if (f.DeadlineBefore >= 0 && (_next[g] is var next && (next < 0 || next > f.DeadlineBefore))) return;
 
         var failed = 0;
         for (var d = 0; d < IndexColumns.MultiDims; d++)
-            if (f.Selected[d] is { } selected && !AnyIn(c.Dims[d], g, selected)) failed |= 1 << d;
+            if (f.Selected[d] is { } selected && !AnyIn(_dimOffsets[d], _dimIds[d], g, selected)) failed |= 1 << d;
         if (f.Statuses is { } statuses && (status < 0 || !statuses[status])) failed |= 1 << DimStatus;
-        var rate = c.Rate[g];
-        if (f.RateMin >= 0 && rate < f.RateMin) failed |= 1 << DimRate;
+        if (f.RateMin >= 0 && _rate[g] < f.RateMin) failed |= 1 << DimRate;
         if (f.CapMin >= 0 && cap < f.CapMin) failed |= 1 << DimCap;
 
         if (failed == 0)
         {
-            Total++;
-            for (var d = 0; d < IndexColumns.MultiDims; d++) CountMulti(d, g);
-            CountStatus(status);
-            CountRate(rate);
-            CountCap(cap);
-            Offer(g, next);
+            CountAll(g);
+            Offer(g);
             return;
         }
         if ((failed & (failed - 1)) != 0) return; // fails two facets: counted nowhere
         var dim = System.Numerics.BitOperations.TrailingZeroCount(failed);
         if (dim < IndexColumns.MultiDims) CountMulti(dim, g);
-        else if (dim == DimStatus) CountStatus(status);
-        else if (dim == DimRate) CountRate(rate);
-        else CountCap(cap);
+        else if (dim == DimStatus) { if (status >= 0) StatusCounts[status]++; }
+        else if (dim == DimRate) _rateLevels[_rateLevel[g]]++;
+        else _capLevels[_capLevel[g]]++;
     }
 
-    private static bool AnyIn(IndexColumns.ValueTable table, int doc, bool[] selected)
+    private void CountAll(int g)
     {
-        for (var i = table.Offsets[doc]; i < table.Offsets[doc + 1]; i++)
-            if (selected[table.Ids[i]]) return true;
+        Total++;
+        for (var d = 0; d < IndexColumns.MultiDims; d++) CountMulti(d, g);
+        int status = _status[g];
+        if (status >= 0) StatusCounts[status]++;
+        _rateLevels[_rateLevel[g]]++;
+        _capLevels[_capLevel[g]]++;
+    }
+
+    private static bool AnyIn(int[] offsets, int[] ids, int doc, bool[] selected)
+    {
+        for (var i = offsets[doc]; i < offsets[doc + 1]; i++)
+            if (selected[ids[i]]) return true;
         return false;
     }
 
     private void CountMulti(int dim, int doc)
     {
-        var table = _columns.Dims[dim];
+        var offsets = _dimOffsets[dim];
+        var ids = _dimIds[dim];
         var counts = DimCounts[dim];
-        for (var i = table.Offsets[doc]; i < table.Offsets[doc + 1]; i++) counts[table.Ids[i]]++;
+        for (var i = offsets[doc]; i < offsets[doc + 1]; i++) counts[ids[i]]++;
     }
 
-    private void CountStatus(int status) { if (status >= 0) StatusCounts[status]++; }
-
-    private void CountRate(int rate)
+    /// <summary>Turns the per-level tallies into the bucket counts; call once, after the search.</summary>
+    public FacetingCollector Finish()
     {
-        for (var i = 0; i < RateBuckets.Length; i++) if (rate >= RateBuckets[i].Threshold) RateCounts[i]++;
-    }
-
-    private void CountCap(long cap)
-    {
-        for (var i = 0; i < CapBuckets.Length; i++) if (cap >= CapBuckets[i]) CapCounts[i]++;
+        // A doc at level n reaches the last n thresholds (they descend), so bucket i counts levels ≥ length − i.
+        for (var i = 0; i < RateBuckets.Length; i++)
+            for (var n = RateBuckets.Length - i; n <= RateBuckets.Length; n++) RateCounts[i] += _rateLevels[n];
+        for (var i = 0; i < CapBuckets.Length; i++)
+            for (var n = CapBuckets.Length - i; n <= CapBuckets.Length; n++) CapCounts[i] += _capLevels[n];
+        return this;
     }
 
     // --- the best hits: a bounded heap whose root is the worst kept hit ---
 
     public readonly record struct Hit(int Doc, float Score, long Key, int Tie);
 
-    private void Offer(int doc, long nextDeadline)
+    private void Offer(int doc)
     {
         if (_heap.Length == 0) return;
         var key = _sort switch
         {
-            SearchSort.Deadline => nextDeadline < 0 ? long.MaxValue : nextDeadline,
-            SearchSort.Cap => _columns.Cap[doc] < 0 ? long.MaxValue : -_columns.Cap[doc],
-            SearchSort.Rate => _columns.Rate[doc] < 0 ? long.MaxValue : -_columns.Rate[doc],
+            SearchSort.Deadline => _next[doc] < 0 ? long.MaxValue : _next[doc],
+            SearchSort.Cap => _cap[doc] < 0 ? long.MaxValue : -_cap[doc],
+            SearchSort.Rate => _rate[doc] < 0 ? long.MaxValue : -_rate[doc],
             SearchSort.Name => _columns.NameRank[doc],
             _ => 0,
         };
+        var score = 0f;
+        if (_sort == SearchSort.Relevance) score = _scorer?.GetScore() ?? 0f;
         if (_heapSize == _heap.Length)
         {
-            // Cheap reject before asking the scorer: only relevance needs the score.
-            if (_sort != SearchSort.Relevance)
+            // Cheap reject before building the hit: the root is the worst kept one.
+            ref readonly var worst = ref _heap[0];
+            if (_sort == SearchSort.Relevance && score != worst.Score)
             {
-                var worst = _heap[0];
-                if (key > worst.Key || (key == worst.Key && _columns.IdRank[doc] > worst.Tie)) return;
+                if (score < worst.Score) return;
             }
+            else if (key > worst.Key || (key == worst.Key && _idRank[doc] > worst.Tie)) return;
         }
-        var hit = new Hit(doc, _sort == SearchSort.Relevance ? _scorer?.GetScore() ?? 0f : 0f, key, _columns.IdRank[doc]);
+        var hit = new Hit(doc, score, key, _idRank[doc]);
         if (_heapSize < _heap.Length)
         {
             _heap[_heapSize] = hit;
@@ -206,5 +239,8 @@ internal sealed class FacetingCollector : ICollector
         public long CapMin { get; set; } = -1;
         public long CapMax { get; set; } = -1;
         public long DeadlineBefore { get; set; } = -1;
+
+        /// <summary>Whether any filter is set (when none is, every collected doc counts everywhere).</summary>
+        public bool Any => Statuses is not null || RateMin >= 0 || CapMin >= 0 || CapMax >= 0 || DeadlineBefore >= 0 || Selected.Any(s => s is not null);
     }
 }

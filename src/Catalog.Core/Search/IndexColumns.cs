@@ -32,6 +32,13 @@ public sealed class IndexColumns
     public int[] IdRank { get; private set; } = [];
     public int[] NameRank { get; private set; } = [];
 
+    /// <summary>Per doc: how many of the rate facet's thresholds its rate reaches (thresholds descend, so they form a suffix).</summary>
+    public byte[] RateLevel { get; private set; } = [];
+    /// <summary>Per doc: how many of the cap facet's thresholds its cap reaches.</summary>
+    public byte[] CapLevel { get; private set; } = [];
+    /// <summary>Doc ids in id order (the tie-break order of equal scores).</summary>
+    public int[] DocsByIdRank { get; private set; } = [];
+
     /// <summary>Doc → first window; windows of doc d are WindowStart[d]..WindowStart[d+1].</summary>
     public int[] WindowOffsets { get; private set; } = [];
     public long[] WindowOpens { get; private set; } = [];
@@ -83,6 +90,16 @@ public sealed class IndexColumns
             }
         }
         c.WindowOffsets[maxDoc] = opens.Count;
+        c.RateLevel = new byte[maxDoc];
+        c.CapLevel = new byte[maxDoc];
+        for (var d = 0; d < maxDoc; d++)
+        {
+            c.RateLevel[d] = (byte)FacetingCollector.RateBuckets.Count(b => c.Rate[d] >= b.Threshold);
+            c.CapLevel[d] = (byte)FacetingCollector.CapBuckets.Count(b => c.Cap[d] >= b);
+        }
+        c.DocsByIdRank = new int[maxDoc];
+        for (var d = 0; d < maxDoc; d++) c.DocsByIdRank[d] = d;
+        Array.Sort(c.DocsByIdRank, (a, b) => c.IdRank[a].CompareTo(c.IdRank[b]) is var k and not 0 ? k : a.CompareTo(b));
         c.WindowOpens = [.. opens];
         c.WindowCloses = [.. closes];
         // Statuses only change when a window opens or (one tick after) it closes.

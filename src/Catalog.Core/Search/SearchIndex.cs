@@ -296,7 +296,7 @@ public sealed class SearchIndex : IDisposable
     {
         var collector = new FacetingCollector(g.Columns, ResolveFilters(g.Columns, request), request.AsOf.UtcTicks, request.Sort, keep);
         searcher.Search(query, collector);
-        return collector;
+        return collector.Finish();
     }
 
     private static FacetingCollector.Filters ResolveFilters(IndexColumns columns, SearchRequest r)
