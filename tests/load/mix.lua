@@ -10,7 +10,8 @@ local paths = {
   "/api/programs?q=AI+%E8%A8%88%E7%94%BB%E7%AD%96%E5%AE%9A&fiscalYear=2021",                     -- q=AI 計画策定
   "/api/suggest?q=%E3%82%B9%E3%83%9E",                                                          -- q=スマ
   "/api/programs/DETAIL_ID",
-  "/api/export?format=csv&q=%E8%87%AA%E5%8B%95%E9%81%8B%E8%BB%A2",
+  -- A planner's export: a query narrowed by ministry and year (q=自動運転&ministry=総務省&fiscalYear=2024).
+  "/api/export?format=csv&q=%E8%87%AA%E5%8B%95%E9%81%8B%E8%BB%A2&ministry=%E7%B7%8F%E5%8B%99%E7%9C%81&fiscalYear=2024",
 }
 
 local i = 0

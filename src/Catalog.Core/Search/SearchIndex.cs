@@ -67,6 +67,7 @@ public sealed class SearchIndex : IDisposable
                 {
                     _current = Generation.Open(Path.Combine(_options.DataPath, pointer.Directory));
                     _logger.LogInformation("Opened the search index {Directory} ({Docs} programs)", pointer.Directory, _current.Columns.MaxDoc);
+                    WarmSuggestions(_current);
                     RemoveStaleDirectories(pointer.Directory);
                     return;
                 }
@@ -107,6 +108,7 @@ public sealed class SearchIndex : IDisposable
         WritePointer(new Pointer(name, _analyzers.Fingerprint, run));
         var old = Interlocked.Exchange(ref _current, next);
         old?.Retire(deleteFiles: true);
+        WarmSuggestions(next);
         RemoveStaleDirectories(name);
         Rebuilds++;
         _logger.LogInformation("Built the search index {Directory}: {Count} programs in {Ms} ms", name, records.Count, started.ElapsedMilliseconds);
@@ -244,6 +246,17 @@ public sealed class SearchIndex : IDisposable
         }
         finally { g.Release(); }
     }
+
+    // The completion list takes seconds to build for a large catalogue: build it in the background
+    // as soon as a generation is current, so no keystroke waits for it (a request that comes
+    // earlier waits for the one build in progress).
+    private void WarmSuggestions(Generation g) => Task.Run(() =>
+    {
+        if (!g.TryAcquire()) return;
+        try { g.Suggestions(this); }
+        catch (Exception e) { _logger.LogWarning(e, "Could not prepare suggestions for {Directory}", g.Path); }
+        finally { g.Release(); }
+    });
 
     /// <summary>Completions for a prefix: names, aliases and fields; kana matches readings.</summary>
     public IReadOnlyList<Suggestion> Suggest(string q, int max = 10)
@@ -401,6 +414,7 @@ public sealed class SearchIndex : IDisposable
         private readonly Lucene.Net.Store.Directory _directory;
         private int _references = 1; // the index's own reference, dropped on Retire
         private bool _deleteFiles;
+        private readonly System.Threading.Lock _suggestionsLock = new();
         private IReadOnlyList<SuggestionEntry>? _suggestions;
 
         private Generation(string path, Lucene.Net.Store.Directory directory, SearcherManager manager, IndexColumns columns)
@@ -447,10 +461,14 @@ public sealed class SearchIndex : IDisposable
 
         public IReadOnlyList<SuggestionEntry> Suggestions(SearchIndex index)
         {
-            if (_suggestions is { } s) return s;
-            var searcher = Manager.Acquire();
-            try { return _suggestions = index.BuildSuggestions(searcher, Columns.MaxDoc); }
-            finally { Manager.Release(searcher); }
+            if (Volatile.Read(ref _suggestions) is { } s) return s;
+            lock (_suggestionsLock)
+            {
+                if (_suggestions is { } built) return built;
+                var searcher = Manager.Acquire();
+                try { return _suggestions = index.BuildSuggestions(searcher, Columns.MaxDoc); }
+                finally { Manager.Release(searcher); }
+            }
         }
 
         public bool TryAcquire()
