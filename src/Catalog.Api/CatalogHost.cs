@@ -18,6 +18,7 @@ public static class CatalogHost
         // In this order: seed an empty database, then open (or build) the index over it.
         builder.Services.AddHostedService<SeedOnStart>();
         builder.Services.AddHostedService<SearchIndexOnStart>();
+        builder.Services.AddHostedService<SearchIndexFollower>();
         return builder;
     }
 
@@ -94,4 +95,24 @@ internal sealed class SearchIndexOnStart(SearchIndex index) : IHostedService
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>
+/// Every few seconds, catches up with imports and reindexes that the verbs ran in another process
+/// on the same data folder, so the service never serves a catalogue older than the database.
+/// </summary>
+internal sealed class SearchIndexFollower(SearchIndex index, CatalogOptions options, ILogger<SearchIndexFollower> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.FollowInterval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try { await Task.Run(index.Follow, stoppingToken); }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(e, "Could not catch up with the index on disk; trying again shortly");
+            }
+        }
+    }
 }

@@ -14,6 +14,9 @@ public sealed class CatalogOptions
     /// <summary>Import the seed on first start.</summary>
     public bool SeedOnStart { get; set; } = true;
 
+    /// <summary>How often the service looks for imports made by another process (the verbs).</summary>
+    public TimeSpan FollowInterval { get; set; } = TimeSpan.FromSeconds(3);
+
     public string DatabasePath => Path.Combine(DataPath, "catalog.db");
 
     /// <summary>Query-time synonyms, re-read when edited; created from the built-in list when absent.</summary>

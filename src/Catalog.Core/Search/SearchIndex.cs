@@ -86,8 +86,42 @@ public sealed class SearchIndex : IDisposable
         lock (_rebuildLock) RebuildLocked();
     }
 
-    private void RebuildLocked()
+    /// <summary>
+    /// Catches up with what another process did to the same data folder (an `import` or `reindex`
+    /// verb beside the running service): opens the index it built, or rebuilds when the store has
+    /// an import no index holds yet (say, an import whose process died before indexing).
+    /// </summary>
+    public void Follow()
     {
+        lock (_rebuildLock)
+        {
+            if (_current is null || SwitchToCurrentPointer()) return; // not opened yet: Open() does the same checks
+            using var building = AcquireBuildLock(wait: false);
+            if (building is null || SwitchToCurrentPointer()) return; // another process is building: look again later
+            RebuildLocked(building);
+        }
+    }
+
+    // True when the pointer names an index of the store's latest import; switches to it when it is
+    // not the one in use.
+    private bool SwitchToCurrentPointer()
+    {
+        var pointer = ReadPointer();
+        if (pointer is null || pointer.Analysis != _analyzers.Fingerprint || pointer.ImportRun != _store.LastImportRunId()) return false;
+        var path = Path.GetFullPath(Path.Combine(_options.DataPath, pointer.Directory));
+        if (path == _current?.Path) return true;
+        var next = Generation.Open(path);
+        // The process that built it removes the old folder; this one only stops using it.
+        Interlocked.Exchange(ref _current, next)?.Retire(deleteFiles: false);
+        WarmSuggestions(next);
+        _logger.LogInformation("Now searching {Directory}, built by another process", pointer.Directory);
+        return true;
+    }
+
+    private void RebuildLocked(FileStream? heldBuildLock = null)
+    {
+        // One builder at a time across processes (the service and the verbs share the data folder).
+        using var crossProcess = heldBuildLock is null ? AcquireBuildLock(wait: true) : null;
         var started = System.Diagnostics.Stopwatch.StartNew();
         var run = _store.LastImportRunId();
         var records = _store.ReadAll();
@@ -155,6 +189,21 @@ public sealed class SearchIndex : IDisposable
     }
 
     private sealed record Pointer(string Directory, string Analysis, long ImportRun);
+
+    // An exclusive open of data/index.lock: .NET takes an advisory lock on it (flock on Unix),
+    // which another process's exclusive open respects. Released when disposed or when the process dies.
+    private FileStream? AcquireBuildLock(bool wait)
+    {
+        Directory.CreateDirectory(_options.DataPath);
+        var file = Path.Combine(_options.DataPath, "index.lock");
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try { return new FileStream(file, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
+            catch (IOException) when (!wait) { return null; }
+            catch (IOException) when (waited.Elapsed < TimeSpan.FromMinutes(10)) { Thread.Sleep(100); }
+        }
+    }
 
     private Pointer? ReadPointer()
     {

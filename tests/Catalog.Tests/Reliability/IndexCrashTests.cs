@@ -32,3 +32,47 @@ public class IndexCrashTests
         Assert.Equal("chiiki-shin-maas-soshutsu-suishin", maas["hits"]![0]!["id"]!.GetValue<string>());
     }
 }
+
+public class SharedDataFolderTests
+{
+    [Fact]
+    public async Task TheServiceServesAnImportThatTheVerbRanBesideIt()
+    {
+        await using var server = await CatalogTestServer.StartAsync(seedPath: RepoPaths.Seed,
+            settings: new Dictionary<string, string?> { ["Catalog:FollowInterval"] = "00:00:00.5" });
+        var seedCount = server.Store.Count();
+        var synthetic = Path.Combine(server.DataPath, "synthetic.ndjson");
+        SyntheticCatalogue.WriteNdjson(synthetic, 300);
+
+        var (code, _, stderr) = ImportTests.RunVerb(server.DataPath, "import", synthetic);
+        Assert.True(code == 0, stderr);
+
+        long total = 0;
+        for (var i = 0; i < 100 && total != seedCount + 300; i++)
+        {
+            await Task.Delay(200);
+            total = JsonNode.Parse(await server.Client.GetStringAsync("/api/programs?pageSize=1"))!["total"]!.GetValue<long>();
+        }
+        Assert.Equal(seedCount + 300, total);
+    }
+
+    [Fact]
+    public async Task AnImportWhoseIndexingNeverRanIsIndexedByTheService()
+    {
+        await using var server = await CatalogTestServer.StartAsync(seedPath: RepoPaths.Seed,
+            settings: new Dictionary<string, string?> { ["Catalog:FollowInterval"] = "00:00:00.5" });
+        var seedCount = server.Store.Count();
+        // Committed by a store the index does not listen to, as when a process dies between
+        // committing its import and rebuilding the index.
+        var store = new Catalog.Core.Store.ProgramStore(new Catalog.Core.Store.CatalogDatabase(new Catalog.Core.CatalogOptions { DataPath = server.DataPath }));
+        store.Upsert(SyntheticCatalogue.Generate(50).ToList(), [], "test");
+
+        long total = 0;
+        for (var i = 0; i < 100 && total != seedCount + 50; i++)
+        {
+            await Task.Delay(200);
+            total = JsonNode.Parse(await server.Client.GetStringAsync("/api/programs?pageSize=1"))!["total"]!.GetValue<long>();
+        }
+        Assert.Equal(seedCount + 50, total);
+    }
+}
