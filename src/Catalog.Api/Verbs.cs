@@ -60,9 +60,8 @@ public static class Verbs
         }
         var c = result.Counts;
         Console.WriteLine($"Imported {result.ProgramsRead} program(s) and {result.AdoptionsRead} adoption row(s) from {positional[0]}: {c.Added} added, {c.Updated} updated, {c.Unchanged} unchanged.");
-        if (result.ProgramsRead > 0)
-            foreach (var p in services.GetRequiredService<ProgramStore>().ReadAll())
-                Console.WriteLine($"  {p.Id}\t{p.Name}\t{p.Adoptions.Count} adoption(s)");
+        foreach (var p in result.Programs)
+            Console.WriteLine($"  {p.Id}\t{p.Name}\t{p.Adoptions} adoption(s)");
         return 0;
     }
 

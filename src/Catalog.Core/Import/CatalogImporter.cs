@@ -27,7 +27,7 @@ public sealed class CatalogImporter(ProgramStore store)
         }
 
         CheckAcrossRecords(programs, adoptions, errors);
-        if (errors.Count > 0) return new ImportResult(errors, default, programs.Count, adoptions.Count);
+        if (errors.Count > 0) return new ImportResult(errors, default, programs.Count, adoptions.Count, []);
 
         // Adoption tables add to the programs read in the same run; the rest go to stored programs.
         var byId = programs.ToDictionary(p => p.Record.Id, p => p.Record, StringComparer.Ordinal);
@@ -38,7 +38,9 @@ public sealed class CatalogImporter(ProgramStore store)
             else loose.Add(row);
         }
         var counts = store.Upsert(programs.Select(p => p.Record).ToList(), loose, Path.GetFullPath(path));
-        return new ImportResult([], counts, programs.Count, programs.Sum(p => p.Record.Adoptions.Count) + loose.Count);
+        var imported = programs.Select(p => new ImportedProgram(p.Record.Id, p.Record.Name, p.Record.Adoptions.Count))
+            .OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
+        return new ImportResult([], counts, programs.Count, imported.Sum(p => p.Adoptions) + loose.Count, imported);
     }
 
     private void CheckAcrossRecords(List<(ProgramRecord Record, InputRecord Input)> programs, List<(Adoption Row, InputRecord Input)> adoptions, List<ImportError> errors)

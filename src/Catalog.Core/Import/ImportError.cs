@@ -12,7 +12,11 @@ public sealed record ImportError(string File, int? Line, string? RecordId, strin
     }
 }
 
-public sealed record ImportResult(IReadOnlyList<ImportError> Errors, Store.ImportCounts Counts, int ProgramsRead, int AdoptionsRead)
+public sealed record ImportResult(IReadOnlyList<ImportError> Errors, Store.ImportCounts Counts, int ProgramsRead, int AdoptionsRead,
+    IReadOnlyList<ImportedProgram> Programs)
 {
     public bool Succeeded => Errors.Count == 0;
 }
+
+/// <summary>A program an import wrote, for its report.</summary>
+public sealed record ImportedProgram(string Id, string Name, int Adoptions);
