@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using Catalog.Tests.Support;
 
 namespace Catalog.Tests.Analysis;
@@ -29,34 +27,15 @@ public class AnalyzeVerbTests
     [Fact]
     public void AnUnknownModeIsAClearError()
     {
-        var (code, _, stderr) = Run("", "--mode", "fast");
+        var (code, _, stderr) = VerbProcess.RunWithInput(null, "", "analyze", "--mode", "fast");
         Assert.Equal(2, code);
         Assert.Contains("--mode must be normal, search or extended", stderr);
     }
 
     private static string Analyze(string input, params string[] args)
     {
-        var (code, stdout, stderr) = Run(input, args);
+        var (code, stdout, stderr) = VerbProcess.RunWithInput(null, input, ["analyze", .. args]);
         Assert.True(code == 0, stderr);
         return stdout;
-    }
-
-    private static (int Code, string Stdout, string Stderr) Run(string input, params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-            StandardInputEncoding = new UTF8Encoding(false), StandardOutputEncoding = Encoding.UTF8,
-        };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Catalog.Api.dll"));
-        psi.ArgumentList.Add("analyze");
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        p.StandardInput.Write(input);
-        p.StandardInput.Close();
-        p.WaitForExit();
-        return (p.ExitCode, stdout.Result, stderr.Result);
     }
 }

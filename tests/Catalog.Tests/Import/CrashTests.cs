@@ -17,7 +17,7 @@ public class CrashTests
         SyntheticCatalogue.WriteNdjson(synthetic, 8000);
 
         // The two states a reader may ever see: before the import, and after it.
-        Assert.Equal(0, ImportTests.RunVerb(data, "import", RepoPaths.Seed).Code);
+        Assert.Equal(0, VerbProcess.Run(data, "import", RepoPaths.Seed).Code);
         var before = ExportOf(data);
         using var expected = new TestStore();
         expected.Importer.Import(RepoPaths.Seed);
@@ -29,7 +29,7 @@ public class CrashTests
         for (var round = 0; round < 4; round++)
         {
             var delay = random.Next(300, 2500);
-            var killed = ImportTests.KillVerbAfter(data, TimeSpan.FromMilliseconds(delay), "import", synthetic);
+            var killed = VerbProcess.KillAfter(data, TimeSpan.FromMilliseconds(delay), "import", synthetic);
             var now = ExportOf(data);
             Assert.True(now == before || now == after, $"round {round}: killed after {delay} ms (killed={killed}), the catalogue is neither the old nor the new one");
             Assert.Equal("ok", Integrity(data));
@@ -41,7 +41,7 @@ public class CrashTests
 
     private static string ExportOf(string data)
     {
-        var (code, stdout, stderr) = ImportTests.RunVerb(data, "export");
+        var (code, stdout, stderr) = VerbProcess.Run(data, "export");
         Assert.True(code == 0, stderr);
         return stdout;
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Catalog.Core;
 using Catalog.Core.Export;
@@ -185,7 +184,7 @@ public class ImportTests
               { "id": "ok-id", "name": "x", "level": "national", "ministry": "月面省", "sources": [] }
             ]
             """);
-        var (code, stdout, stderr) = RunVerb(t.Folder.Combine("data"), "import", file);
+        var (code, stdout, stderr) = VerbProcess.Run(t.Folder.Combine("data"), "import", file);
         Assert.Equal(1, code);
         Assert.Contains("broken.json:2: record 'Bad Id' field 'id'", stderr);
         Assert.Contains("broken.json:2: record 'Bad Id' field 'name': is required", stderr);
@@ -200,43 +199,13 @@ public class ImportTests
     {
         using var t = new TestStore();
         var data = t.Folder.Combine("verbdata");
-        var (code, stdout, _) = RunVerb(data, "import", RepoPaths.Seed);
+        var (code, stdout, _) = VerbProcess.Run(data, "import", RepoPaths.Seed);
         Assert.Equal(0, code);
         Assert.Contains($"{SeedProgramCount} added, 0 updated, 0 unchanged", stdout);
         var exportFile = t.Folder.Combine("out.json");
-        Assert.Equal(0, RunVerb(data, "export", "--output", exportFile).Code);
-        var again = RunVerb(data, "import", exportFile);
+        Assert.Equal(0, VerbProcess.Run(data, "export", "--output", exportFile).Code);
+        var again = VerbProcess.Run(data, "import", exportFile);
         Assert.Contains($"0 added, 0 updated, {SeedProgramCount} unchanged", again.Stdout);
-    }
-
-    internal static (int Code, string Stdout, string Stderr) RunVerb(string dataPath, params string[] args)
-    {
-        using var p = Process.Start(VerbStartInfo(dataPath, args))!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        p.WaitForExit();
-        return (p.ExitCode, stdout.Result, stderr.Result);
-    }
-
-    /// <summary>Starts a verb and kills it (SIGKILL) after <paramref name="delay"/>; true if it was still running.</summary>
-    internal static bool KillVerbAfter(string dataPath, TimeSpan delay, params string[] args)
-    {
-        using var p = Process.Start(VerbStartInfo(dataPath, args))!;
-        _ = p.StandardOutput.ReadToEndAsync();
-        _ = p.StandardError.ReadToEndAsync();
-        if (p.WaitForExit(delay)) return false;
-        p.Kill(entireProcessTree: true);
-        p.WaitForExit();
-        return true;
-    }
-
-    private static ProcessStartInfo VerbStartInfo(string dataPath, string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Catalog.Api.dll"));
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        psi.Environment["Catalog__DataPath"] = dataPath;
-        return psi;
     }
 
     private static void Break(string file, string breakage, string seed)

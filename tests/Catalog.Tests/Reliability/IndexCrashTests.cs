@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Catalog.Benchmarks;
-using Catalog.Tests.Import;
 using Catalog.Tests.Support;
 
 namespace Catalog.Tests.Reliability;
@@ -14,13 +13,13 @@ public class IndexCrashTests
         var data = folder.Combine("data");
         var synthetic = folder.Combine("synthetic.ndjson");
         SyntheticCatalogue.WriteNdjson(synthetic, 6000);
-        Assert.Equal(0, ImportTests.RunVerb(data, "import", RepoPaths.Seed).Code);
-        Assert.Equal(0, ImportTests.RunVerb(data, "import", synthetic).Code);
+        Assert.Equal(0, VerbProcess.Run(data, "import", RepoPaths.Seed).Code);
+        Assert.Equal(0, VerbProcess.Run(data, "import", synthetic).Code);
 
         var random = new Random(1123);
         var killedMidway = 0;
         for (var round = 0; round < 3; round++)
-            if (ImportTests.KillVerbAfter(data, TimeSpan.FromMilliseconds(random.Next(800, 4000)), "reindex")) killedMidway++;
+            if (VerbProcess.KillAfter(data, TimeSpan.FromMilliseconds(random.Next(800, 4000)), "reindex")) killedMidway++;
         Assert.True(killedMidway > 0, "every reindex finished before the kill; the test proved nothing");
 
         // The service starts over what the kills left, and answers with the whole catalogue.
@@ -44,7 +43,7 @@ public class SharedDataFolderTests
         var synthetic = Path.Combine(server.DataPath, "synthetic.ndjson");
         SyntheticCatalogue.WriteNdjson(synthetic, 300);
 
-        var (code, _, stderr) = ImportTests.RunVerb(server.DataPath, "import", synthetic);
+        var (code, _, stderr) = VerbProcess.Run(server.DataPath, "import", synthetic);
         Assert.True(code == 0, stderr);
 
         long total = 0;

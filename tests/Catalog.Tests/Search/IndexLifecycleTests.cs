@@ -7,11 +7,11 @@ public sealed class IndexLifecycleTests
 {
     private static async Task<string> DataFolderWithOneProgramAsync()
     {
-        var data = CatalogTestServer.NewDataPath();
+        var data = TempFolder.NewPath();
         await using var first = await CatalogTestServer.StartAsync(dataPath: data);
         first.Add(Make("kept", "データ連携基盤の整備"));
         // Leave the folder behind for the next start (DisposeAsync deletes it, so copy first).
-        var copy = CatalogTestServer.NewDataPath();
+        var copy = TempFolder.NewPath();
         await first.Client.GetAsync("/health");
         foreach (var file in Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories))
         {

@@ -46,7 +46,7 @@ public sealed class CatalogTestServer : IAsyncDisposable
     public static async Task<CatalogTestServer> StartAsync(string? seedPath = null, string? dataPath = null,
         IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
-        dataPath ??= NewDataPath();
+        dataPath ??= TempFolder.NewPath();
         var args = new List<string>
         {
             "--urls=http://127.0.0.1:0",
@@ -69,9 +69,6 @@ public sealed class CatalogTestServer : IAsyncDisposable
         return new CatalogTestServer(app, dataPath, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
     }
 
-    public static string NewDataPath() =>
-        Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "catalog-test-" + Guid.NewGuid().ToString("N"))).FullName;
-
     /// <summary>Writes programs through the store (bypassing import validation); the index follows.</summary>
     public void Add(params ProgramRecord[] programs) => Store.Upsert(programs, [], "test");
 
@@ -84,14 +81,7 @@ public sealed class CatalogTestServer : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        DeleteQuietly(DataPath);
-    }
-
-    public static void DeleteQuietly(string path)
-    {
-        try { if (Directory.Exists(path)) Directory.Delete(path, recursive: true); }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
+        TempFolder.DeleteQuietly(DataPath);
     }
 
 }

@@ -18,14 +18,20 @@ public static class RepoPaths
 /// <summary>A temporary folder that removes itself.</summary>
 public sealed class TempFolder : IDisposable
 {
-    public TempFolder() => Directory.CreateDirectory(Path);
-
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "catalog-test-" + Guid.NewGuid().ToString("N"));
+    public string Path { get; } = NewPath();
 
     public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
-    public void Dispose()
+    public void Dispose() => DeleteQuietly(Path);
+
+    /// <summary>Creates a new, empty folder under the system's temp folder.</summary>
+    public static string NewPath() =>
+        Directory.CreateDirectory(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "catalog-test-" + Guid.NewGuid().ToString("N"))).FullName;
+
+    public static void DeleteQuietly(string path)
     {
-        try { Directory.Delete(Path, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        try { if (Directory.Exists(path)) Directory.Delete(path, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
     }
 }
