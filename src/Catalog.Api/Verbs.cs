@@ -16,6 +16,7 @@ public static class Verbs
                Catalog.Api import <file-or-folder>          validate, then import all or nothing
                Catalog.Api export [--format json|ndjson] [--output FILE]
                Catalog.Api reindex                          rebuild the search index from the database
+               Catalog.Api audit [seed] [--documents DIR]   check every evidence quote against the source documents
                Catalog.Api analyze [--mode normal|search|extended]   MeCab-format analysis of stdin
         configuration: --Catalog:DataPath=DIR or Catalog__DataPath=DIR (default: data)
         """;
@@ -29,13 +30,14 @@ public static class Verbs
             {
                 case "analyze": return Analyze(options); // needs no database
                 case "help" or "--help": return Help(Console.Out, 0);
-                case not ("import" or "export" or "reindex"): return Help(Console.Error, 2, $"unknown verb '{args[0]}'");
+                case not ("import" or "export" or "reindex" or "audit"): return Help(Console.Error, 2, $"unknown verb '{args[0]}'");
             }
             var services = BuildServices(options.Configuration);
             return args[0] switch
             {
                 "import" => Import(services, positional),
                 "export" => await ExportAsync(services, options),
+                "audit" => AuditVerb.Run(services, positional, options.Get("documents")),
                 _ => Reindex(services),
             };
         }

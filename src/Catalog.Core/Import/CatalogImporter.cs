@@ -9,7 +9,18 @@ namespace Catalog.Core.Import;
 /// </summary>
 public sealed class CatalogImporter(ProgramStore store)
 {
-    public ImportResult Import(string path)
+    public ImportResult Import(string path) => Run(path, write: true);
+
+    /// <summary>Reads and validates like <see cref="Import"/> but writes nothing; the programs come back with their adoptions.</summary>
+    public (ImportResult Result, IReadOnlyList<ProgramRecord> Programs, IReadOnlyList<Adoption> LooseAdoptions) Validate(string path)
+    {
+        var programs = new List<ProgramRecord>();
+        var loose = new List<Adoption>();
+        var result = Run(path, write: false, programs, loose);
+        return (result, programs, loose);
+    }
+
+    private ImportResult Run(string path, bool write, List<ProgramRecord>? validated = null, List<Adoption>? validatedLoose = null)
     {
         var errors = new List<ImportError>();
         var programs = new List<(ProgramRecord Record, InputRecord Input)>();
@@ -37,6 +48,12 @@ public sealed class CatalogImporter(ProgramStore store)
             if (byId.TryGetValue(row.ProgramId!, out var owner)) owner.Adoptions.Add(row);
             else loose.Add(row);
         }
+        if (!write)
+        {
+            validated!.AddRange(programs.Select(p => p.Record));
+            validatedLoose!.AddRange(loose);
+            return new ImportResult([], default, programs.Count, adoptions.Count, []);
+        }
         var counts = store.Upsert(programs.Select(p => p.Record).ToList(), loose, Path.GetFullPath(path));
         var imported = programs.Select(p => new ImportedProgram(p.Record.Id, p.Record.Name, p.Record.Adoptions.Count))
             .OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
@@ -61,6 +78,8 @@ public sealed class CatalogImporter(ProgramStore store)
                 if (!string.IsNullOrEmpty(p.Related[i].Id) && !known.Contains(p.Related[i].Id))
                     errors.Add(new(input.File, input.Lines.LineOf($"{input.Path}.related[{i}].id"), p.Id, $"related[{i}].id", $"refers to '{p.Related[i].Id}', which is neither in this import nor in the catalogue"));
 
+        CheckEvidenceReferences(programs, adoptions, known, errors);
+
         var seen = new Dictionary<(string, int?, string, string, string), InputRecord>();
         foreach (var (a, input) in adoptions)
         {
@@ -71,5 +90,25 @@ public sealed class CatalogImporter(ProgramStore store)
             if (!seen.TryAdd(key, input))
                 errors.Add(new(input.File, input.Lines.LineOf(input.Path), a.ProgramId, "municipality", $"the same adoption ({a.FiscalYear}, {a.Prefecture}{a.Municipality}, {a.Title}) is listed twice"));
         }
+    }
+
+    // derived-from:<id> must name a record of this import or of the catalogue.
+    private static void CheckEvidenceReferences(List<(ProgramRecord Record, InputRecord Input)> programs, List<(Adoption Row, InputRecord Input)> adoptions,
+        HashSet<string> known, List<ImportError> errors)
+    {
+        void Check(List<Evidence> evidence, InputRecord input, string? id, string prefix)
+        {
+            for (var i = 0; i < evidence.Count; i++)
+                if (evidence[i].Basis is { } basis && basis.StartsWith(Evidence.DerivedFromPrefix, StringComparison.Ordinal)
+                    && basis[Evidence.DerivedFromPrefix.Length..] is var other && other.Length > 0 && !known.Contains(other))
+                    errors.Add(new(input.File, input.Lines.LineOf($"{input.Path}.{prefix}evidence[{i}].basis"), id, $"{prefix}evidence[{i}].basis",
+                        $"refers to '{other}', which is neither in this import nor in the catalogue"));
+        }
+        foreach (var (p, input) in programs)
+        {
+            Check(p.Evidence, input, p.Id, "");
+            for (var i = 0; i < p.Adoptions.Count; i++) Check(p.Adoptions[i].Evidence, input, p.Id, $"adoptions[{i}].");
+        }
+        foreach (var (a, input) in adoptions) Check(a.Evidence, input, a.ProgramId, "");
     }
 }

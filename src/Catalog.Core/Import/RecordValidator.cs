@@ -80,6 +80,7 @@ internal sealed partial class RecordValidator(InputRecord input, List<ImportErro
         for (var i = 0; i < p.Related.Count; i++)
             if (string.IsNullOrWhiteSpace(p.Related[i].Id)) Error($"related[{i}].id", "is required");
         for (var i = 0; i < p.Adoptions.Count; i++) Adoption(p.Adoptions[i], $"adoptions[{i}]", embedded: true);
+        CheckEvidence(p);
     }
 
     public void Adoption(Adoption a, string field = "", bool embedded = false)
@@ -93,6 +94,7 @@ internal sealed partial class RecordValidator(InputRecord input, List<ImportErro
         if (string.IsNullOrWhiteSpace(a.Municipality)) Error(F("municipality"), "is required");
         if (a.FiscalYear is { } fy && fy is < 1989 or > 2100) Error(F("fiscalYear"), $"{a.FiscalYear} is not a plausible 年度 start year");
         if (a.LgCode is not null && !IsLgCode(a.LgCode)) Error(F("lgCode"), $"'{a.LgCode}' is not a 6-digit 全国地方公共団体コード with a valid check digit");
+        CheckEvidence(a, field);
     }
 
     private void Window(ApplicationWindow w, string field)

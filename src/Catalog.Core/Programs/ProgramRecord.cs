@@ -43,6 +43,8 @@ public sealed class ProgramRecord
     public List<SelectionCount> Selections { get; set; } = [];
     public List<Contact> Contacts { get; set; } = [];
     public List<RelatedProgram> Related { get; set; } = [];
+    /// <summary>Per-field evidence: a verbatim quote from a source document, or another stated basis.</summary>
+    public List<Evidence> Evidence { get; set; } = [];
     public List<Source> Sources { get; set; } = [];
     public string? Url { get; set; }
     public string? Notes { get; set; }
@@ -144,5 +146,7 @@ public sealed class Adoption
     public string? Title { get; set; }
     public string? Technology { get; set; }
     public string? Note { get; set; }
+    /// <summary>Evidence for this row's values (paths relative to the row: municipality, fiscalYear, title).</summary>
+    public List<Evidence> Evidence { get; set; } = [];
     public Source? Source { get; set; }
 }

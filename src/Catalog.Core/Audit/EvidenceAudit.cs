@@ -1,0 +1,97 @@
+using System.Text;
+using Catalog.Core.Programs;
+
+namespace Catalog.Core.Audit;
+
+/// <summary>One quote that is not where its evidence says, or a value with no evidence.</summary>
+public sealed record EvidenceProblem(string RecordId, string Field, string? Document, string? Quote, string Message)
+{
+    public override string ToString() =>
+        Quote is null ? $"record '{RecordId}' field '{Field}': {Message}"
+                      : $"record '{RecordId}' field '{Field}': {Message} — document {Document}, quote 「{Quote}」";
+}
+
+/// <summary>What the audit found: how each stated value is supported, and what is wrong.</summary>
+public sealed record EvidenceAuditResult(
+    int Programs, int AdoptionRows, int DocumentedValues, int GeneralKnowledgeValues, int DerivedValues, int UnsupportedValues,
+    int QuotesChecked, IReadOnlyList<EvidenceProblem> Problems)
+{
+    public bool Succeeded => Problems.Count == 0;
+
+    public string Summary() => $"""
+        {Programs} program(s), {AdoptionRows} adoption row(s)
+        stated values:                   {DocumentedValues + GeneralKnowledgeValues + DerivedValues + UnsupportedValues}
+          quoted from a source document: {DocumentedValues}
+          basis general-knowledge:       {GeneralKnowledgeValues}
+          basis derived-from a record:   {DerivedValues}
+          without evidence:              {UnsupportedValues}
+        quotes checked: {QuotesChecked}, problems: {Problems.Count}
+        """;
+}
+
+/// <summary>
+/// Checks every piece of evidence against the source documents: each quote must occur in the
+/// document it names, ignoring whitespace and line breaks only (the documents wrap lines and
+/// pad table cells; nothing else is normalised). Counts the stated values by their basis.
+/// </summary>
+public static class EvidenceAudit
+{
+    public static EvidenceAuditResult Run(IReadOnlyList<ProgramRecord> programs, IReadOnlyList<Adoption> looseAdoptions, string documentsFolder)
+    {
+        var documents = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var problems = new List<EvidenceProblem>();
+        int documented = 0, general = 0, derived = 0, unsupported = 0, quotes = 0, rows = 0;
+
+        string? Text(string name)
+        {
+            if (documents.TryGetValue(name, out var text)) return text;
+            var file = Path.Combine(documentsFolder, name);
+            // A name is a file name, never a path out of the documents folder.
+            text = name == Path.GetFileName(name) && File.Exists(file) ? Normalise(File.ReadAllText(file, Encoding.UTF8)) : null;
+            documents[name] = text;
+            return text;
+        }
+
+        void Audit(string id, string prefix, List<Evidence> evidence, IEnumerable<string> required)
+        {
+            foreach (var path in required)
+            {
+                var covering = EvidencePaths.For(evidence, path).ToList();
+                if (covering.Any(e => e.IsDocumented)) documented++;
+                else if (covering.Any(e => e.Basis == Evidence.GeneralKnowledge)) general++;
+                else if (covering.Count > 0) derived++;
+                else { unsupported++; problems.Add(new(id, prefix + path, null, null, "has no evidence")); }
+            }
+            foreach (var e in evidence.Where(e => e.IsDocumented))
+            {
+                quotes++;
+                var text = Text(e.Document!);
+                if (text is null) problems.Add(new(id, prefix + e.Field, e.Document, e.Quote, $"document not found in {documentsFolder}"));
+                else if (string.IsNullOrEmpty(e.Quote) || !text.Contains(Normalise(e.Quote), StringComparison.Ordinal))
+                    problems.Add(new(id, prefix + e.Field, e.Document, e.Quote, "quote does not occur in the document"));
+            }
+        }
+
+        foreach (var p in programs)
+        {
+            Audit(p.Id, "", p.Evidence, EvidencePaths.Required(p));
+            for (var i = 0; i < p.Adoptions.Count; i++, rows++)
+                Audit(p.Id, $"adoptions[{i}] ({p.Adoptions[i].Municipality}).", p.Adoptions[i].Evidence, EvidencePaths.Required(p.Adoptions[i]));
+        }
+        foreach (var a in looseAdoptions)
+        {
+            rows++;
+            Audit(a.ProgramId ?? "", $"adoption ({a.Municipality}).", a.Evidence, EvidencePaths.Required(a));
+        }
+        return new(programs.Count, rows, documented, general, derived, unsupported, quotes, problems);
+    }
+
+    /// <summary>Drops whitespace and line breaks (and a BOM); every other character is kept as it is.</summary>
+    public static string Normalise(string text)
+    {
+        var b = new StringBuilder(text.Length);
+        foreach (var c in text)
+            if (!char.IsWhiteSpace(c) && c != '\uFEFF') b.Append(c);
+        return b.ToString();
+    }
+}
