@@ -11,7 +11,7 @@ public static class ProgramSchema
     {
       "$schema": "https://json-schema.org/draft/2020-12/schema",
       "$id": "/api/schema/program.json",
-      "title": "Support program (export record, schemaVersion 1.0)",
+      "title": "Support program (export record, schemaVersion 1.1)",
       "type": "object",
       "additionalProperties": false,
       "required": ["id", "name", "aliases", "familyKey", "fiscalYears", "level", "ministry", "kinds", "fields",
@@ -45,6 +45,7 @@ public static class ProgramSchema
         "selections": { "type": "array", "items": { "$ref": "#/$defs/selection" } },
         "contacts": { "type": "array", "items": { "$ref": "#/$defs/contact" } },
         "related": { "type": "array", "items": { "$ref": "#/$defs/related" } },
+        "evidence": { "type": "array", "items": { "$ref": "#/$defs/evidence" } },
         "sources": { "type": "array", "items": { "$ref": "#/$defs/source" } },
         "url": { "type": "string" },
         "notes": { "type": "string" },
@@ -116,6 +117,17 @@ public static class ProgramSchema
             "title": { "type": "string" }, "date": { "type": "string" }
           }
         },
+        "evidence": {
+          "description": "Why one value is there: a document and a verbatim quote, or (never both) a basis and a reason.",
+          "type": "object", "additionalProperties": false, "required": ["field"],
+          "properties": {
+            "field": { "type": "string", "description": "JSON path of the value in its record or adoption row: rate, caps[0], windows[1].end" },
+            "document": { "type": "string", "description": "file name of a source document the record cites" },
+            "quote": { "type": "string", "description": "the phrase of the document that states the value, verbatim (whitespace aside)" },
+            "basis": { "type": "string", "pattern": "^(general-knowledge|derived-from:[a-z0-9]+(-[a-z0-9]+)*)$" },
+            "reason": { "type": "string" }
+          }
+        },
         "adoption": {
           "type": "object", "additionalProperties": false, "required": ["municipality"],
           "properties": {
@@ -127,6 +139,7 @@ public static class ProgramSchema
             "title": { "type": "string" },
             "technology": { "type": "string" },
             "note": { "type": "string" },
+            "evidence": { "type": "array", "items": { "$ref": "#/$defs/evidence" } },
             "source": { "$ref": "#/$defs/source" }
           }
         }

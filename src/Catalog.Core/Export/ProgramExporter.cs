@@ -12,7 +12,7 @@ namespace Catalog.Core.Export;
 public static class ProgramExporter
 {
     /// <summary>Version of the export record schema; it only ever changes additively.</summary>
-    public const string SchemaVersion = "1.0";
+    public const string SchemaVersion = "1.1";
     public const string SchemaPath = "/api/schema/program.json";
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);

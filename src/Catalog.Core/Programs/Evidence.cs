@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Catalog.Core.Programs;
 
 /// <summary>
@@ -22,5 +24,6 @@ public sealed class Evidence
     public const string DerivedFromPrefix = "derived-from:";
 
     /// <summary>True when a document states the value.</summary>
+    [JsonIgnore]
     public bool IsDocumented => Document is not null;
 }
