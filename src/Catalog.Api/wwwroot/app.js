@@ -2,6 +2,8 @@
 // No framework and no build step. Only the API's snippet HTML (escaped, with <mark>) is ever
 // inserted as HTML; every other text goes through textContent.
 
+import { decorateEvidence } from './evidence.js';
+
 // ---------- 和暦 ----------
 
 const ERAS = [
@@ -456,6 +458,7 @@ async function renderDetail(id) {
     sourcesSection(p),
     p.notes ? section('備考', 'notes', el('p', { class: 'notes', text: p.notes })) : null,
   ].filter(Boolean)); // replaceChildren would print a null as "null"
+  decorateEvidence(view, p); // 出典 beside each value (evidence.js)
   $('detail-title').setAttribute('tabindex', '-1');
   $('detail-title').focus({ preventScroll: true });
 }
