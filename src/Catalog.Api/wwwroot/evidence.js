@@ -26,7 +26,7 @@ const PAIR_PATHS = {
 /** Paths that must carry evidence when present (as in the importer); others show 出典 only when they have some. */
 const REQUIRED = new Set(['name', 'ministry', 'bureau', 'division', 'organization', 'fiscalYears', 'kinds', 'rate', 'caps',
   'budget', 'maxDurationText', 'applicationLimit', 'applicants', 'requirements', 'windows', 'selections', 'contacts', 'url',
-  'municipality', 'fiscalYear', 'title', 'technology']);
+  'prefecture', 'municipality', 'fiscalYear', 'title', 'technology']);
 
 function node(tag, props = {}, ...children) {
   const n = document.createElement(tag);
@@ -151,7 +151,7 @@ export function decorateEvidence(view, record) {
     const a = (record.adoptions || [])[order[k]];
     if (!a) return;
     const rowSources = a.source ? [a.source] : sources;
-    const paths = ['municipality', 'fiscalYear', 'title', 'technology'].filter((p) => a[p] !== undefined && a[p] !== null);
+    const paths = ['prefecture', 'municipality', 'fiscalYear', 'title', 'technology'].filter((p) => a[p] !== undefined && a[p] !== null);
     const m = mark(a.evidence || [], paths, rowSources, true);
     if (m) li.append(m);
   });

@@ -47,6 +47,7 @@ public static partial class EvidencePaths
     public static IEnumerable<string> Required(Adoption a)
     {
         yield return "municipality";
+        if (a.Prefecture is not null) yield return "prefecture";
         if (a.FiscalYear is not null) yield return "fiscalYear";
         if (a.Title is not null) yield return "title";
         if (a.Technology is not null) yield return "technology";
