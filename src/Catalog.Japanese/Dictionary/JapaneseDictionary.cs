@@ -97,6 +97,21 @@ public sealed class JapaneseDictionary
         return -1;
     }
 
+    /// <summary>Entries whose surface is exactly <paramref name="surface"/>.</summary>
+    internal IEnumerable<int> EntriesOf(string surface)
+    {
+        int node = 0;
+        foreach (char c in surface)
+        {
+            node = Child(node, c);
+            if (node < 0)
+            {
+                return [];
+            }
+        }
+        return Enumerable.Range(Data.TrieEntryStart[node], Data.TrieEntryCount[node]);
+    }
+
     internal int ConnectionCost(int previousRightId, int nextLeftId) =>
         Data.Matrix[previousRightId * Data.LeftSize + nextLeftId];
 
