@@ -88,11 +88,48 @@ def generated():
     return lines
 
 
+def edges():
+    """Lines aimed at Kuromoji's corners: long runs (its 1,024-character limits), the EUC-JP dash,
+    the katakana middle dot, surrogate pairs, zero-width joiners and line breaks."""
+    lines = [
+        "ダッシュ—とバー―と二重――と全角－の違い",
+        "——そして—彼は―言った――。",
+        "ジョン・スミスとメアリー・ジョーンズ・ブラウン",
+        "・・・中黒だけ・の行・",
+        "〇〇市の〇〇課、二〇二〇年",
+        "𠮷野家の𩸽定食と𠀋",
+        "家族👨‍👩‍👧‍👦と国旗🇯🇵",
+        "👍👍👍いいね",
+        "ｶﾞｷﾞｸﾞｹﾞｺﾞ ﾊﾟﾋﾟﾌﾟ ｳﾞｧ",
+        "一行目\\n二行目\\n\\n三行目",
+        "\\n\\n先頭に改行",
+        "末尾に改行\\n",
+        "ソフトウェア\\nエンジニア",
+        "東京都\\n千代田区",
+        "あ" * 1100,
+        "ア" * 1030,
+        "漢字" * 600,
+        "".join(kanji) * 12,
+        "".join(katakana) * 3,
+        "の" * 50 + "。" * 30 + "、" * 30,
+        "x" * 1100 + "の" + "1" * 1030,
+        "。" * 1100,
+        " " * 40 + "空白" + " " * 40,
+        "　" * 10 + "全角空白　　二つ",
+    ]
+    long_prose = "".join(pick([kanji_compound(), katakana_compound(), pick(hira), pick(latin), "。", "、"])
+                         for _ in range(900))
+    lines.append(long_prose)
+    lines.append(long_prose.replace("。", "").replace("、", ""))
+    return lines
+
+
 def main():
     out = []
     out += (golden / "corpus.txt").read_text(encoding="utf-8").splitlines()
     out += (here / "prose.txt").read_text(encoding="utf-8").splitlines()
     out += generated()
+    out += edges()
     text = "\n".join(out) + "\n"
     (golden / "kuromoji-corpus.txt").write_text(text, encoding="utf-8")
     print(len(out), "lines")
