@@ -15,10 +15,12 @@ public sealed class JapaneseDictionary
 
     internal readonly DictionaryData Data;
     private readonly int[] _rootChild;
+    private readonly Lazy<Tokenization.KuromojiTables> _kuromoji;
 
     private JapaneseDictionary(DictionaryData data)
     {
         Data = data;
+        _kuromoji = new(() => new Tokenization.KuromojiTables(this), LazyThreadSafetyMode.ExecutionAndPublication);
         // Direct table for the root's children: the widest fan-out, hit once per lookup.
         _rootChild = new int[0x10000];
         Array.Fill(_rootChild, -1);
@@ -63,6 +65,9 @@ public sealed class JapaneseDictionary
             throw new InvalidDataException($"Japanese dictionary '{name}' is missing, truncated or corrupt: {e.Message}", e);
         }
     }
+
+    /// <summary>Tables for the Kuromoji lattice, built on first use.</summary>
+    internal Tokenization.KuromojiTables KuromojiTables => _kuromoji.Value;
 
     /// <summary>Number of word entries, excluding unknown-word rows.</summary>
     public int WordCount => Data.KnownEntryCount;
