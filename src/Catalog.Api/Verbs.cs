@@ -4,6 +4,7 @@ using Catalog.Core.Import;
 using Catalog.Core.Search;
 using Catalog.Core.Store;
 using Catalog.Japanese;
+using Catalog.Japanese.Dictionary;
 using System.Text;
 
 namespace Catalog.Api;
@@ -17,7 +18,9 @@ public static class Verbs
                Catalog.Api export [--format json|ndjson] [--output FILE]
                Catalog.Api reindex                          rebuild the search index from the database
                Catalog.Api audit [seed] [--documents DIR]   check every evidence quote against the source documents
-               Catalog.Api analyze [--mode normal|search|extended]   MeCab-format analysis of stdin
+               Catalog.Api analyze [--mode normal|search|extended] [--compounds yes|no]
+                                                            MeCab-format analysis of stdin; search mode's
+                                                            compounds as "compound:N" lines with --compounds yes
         configuration: --Catalog:DataPath=DIR or Catalog__DataPath=DIR (default: data)
         """;
 
@@ -104,10 +107,16 @@ public static class Verbs
             "extended" => JapaneseTokenizerMode.Extended,
             var other => throw new VerbException($"--mode must be normal, search or extended, not '{other}'"),
         };
+        var compounds = (options.Get("compounds") ?? "no") switch
+        {
+            "yes" => true,
+            "no" => false,
+            var other => throw new VerbException($"--compounds must be yes or no, not '{other}'"),
+        };
         var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         using var input = new StreamReader(Console.OpenStandardInput(), utf8);
         using var output = new StreamWriter(Console.OpenStandardOutput(), utf8, 64 * 1024) { NewLine = "\n" };
-        MecabFormat.Write(input, output, mode);
+        MecabFormat.Write(input, output, mode, JapaneseDictionary.Default, null, compounds);
         return 0;
     }
 

@@ -7,7 +7,10 @@ namespace Catalog.Japanese;
 /// MeCab's default output format: for each input line, one line per token
 /// <c>surface&lt;TAB&gt;pos1,pos2,pos3,pos4,conjType,conjForm,baseForm,reading,pronunciation</c>
 /// (unknown words carry MeCab's seven-field feature list, e.g. <c>名詞,一般,*,*,*,*,*</c>), then
-/// <c>EOS</c>. Spaces are not tokens; an empty line gives just <c>EOS</c>.
+/// <c>EOS</c>. In normal mode spaces are not tokens; an empty line gives just <c>EOS</c>.
+/// The search and extended modes print Kuromoji's tokens for each line (spaces are tokens there,
+/// extended mode's unigrams read <c>記号,一般,*,*,*,*,*</c>); compounds kept beside their parts are
+/// printed only on request, after their first part, with a third column <c>compound:N</c> (N parts).
 /// </summary>
 public static class MecabFormat
 {
@@ -26,8 +29,9 @@ public static class MecabFormat
     /// <param name="dictionary">System dictionary.</param>
     /// <param name="userDictionary">Optional user words; their segments are written with
     /// <c>pos,*,*,*,*,*,segment,reading,reading</c>.</param>
+    /// <param name="compounds">Also write search mode's compound tokens (see the class remarks).</param>
     public static void Write(TextReader input, TextWriter output, JapaneseTokenizerMode mode,
-        JapaneseDictionary dictionary, UserDictionary? userDictionary)
+        JapaneseDictionary dictionary, UserDictionary? userDictionary, bool compounds = false)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
@@ -41,7 +45,7 @@ public static class MecabFormat
             segmenter.Segment(line, mode, segments);
             foreach (var s in segments)
             {
-                if (s.Compound)
+                if (s.Compound && !compounds)
                 {
                     continue;
                 }
@@ -52,6 +56,10 @@ public static class MecabFormat
                     var e = userDictionary![s.Entry];
                     output.Write($"{e.PartOfSpeech},*,*,*,*,*,{e.Segments[s.UserPart]},{e.Readings[s.UserPart]},{e.Readings[s.UserPart]}");
                 }
+                else if (s.Entry == KuromojiLattice.NgramEntry)
+                {
+                    output.Write("記号,一般,*,*,*,*,*");
+                }
                 else
                 {
                     output.Write(dictionary.PartOfSpeechFeatures(s.Entry));
@@ -61,6 +69,10 @@ public static class MecabFormat
                         output.Write(',');
                         output.Write(tail);
                     }
+                }
+                if (s.Compound)
+                {
+                    output.Write($"\tcompound:{s.PositionLength}");
                 }
                 output.Write('\n');
             }

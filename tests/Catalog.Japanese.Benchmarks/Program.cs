@@ -41,13 +41,24 @@ try
     double ours = Enumerable.Range(0, 3).Min(_ => RunOurs(text, dictionary));
     RunTokenizer(text, dictionary);
     double tokenizer = Enumerable.Range(0, 3).Min(_ => RunTokenizer(text, dictionary));
+    RunSearch(text, dictionary);
+    double searchWhole = Enumerable.Range(0, 3).Min(_ => RunSearch(text, dictionary));
+    string[] documents = text.Split('\n');
+    RunSearchDocuments(documents, dictionary);
+    double searchDocuments = Enumerable.Range(0, 3).Min(_ => RunSearchDocuments(documents, dictionary));
+    RunSearchMecabFormat(text, dictionary);
+    double searchFormat = Enumerable.Range(0, 3).Min(_ => RunSearchMecabFormat(text, dictionary));
     RunMecab(file);
     double mecab = Enumerable.Range(0, 3).Min(_ => RunMecab(file));
 
     Console.WriteLine($"MecabFormat.Write (normal):   {ours:F2} s  {text.Length / ours / 1e6:F2} M chars/s  {bytes / ours / 1e6:F2} MB/s");
     Console.WriteLine($"JapaneseTokenizer (normal):   {tokenizer:F2} s  {text.Length / tokenizer / 1e6:F2} M chars/s  {bytes / tokenizer / 1e6:F2} MB/s");
+    Console.WriteLine($"JapaneseTokenizer (search, one text):      {searchWhole:F2} s  {text.Length / searchWhole / 1e6:F2} M chars/s  {bytes / searchWhole / 1e6:F2} MB/s");
+    Console.WriteLine($"JapaneseTokenizer (search, line = doc):    {searchDocuments:F2} s  {text.Length / searchDocuments / 1e6:F2} M chars/s  {bytes / searchDocuments / 1e6:F2} MB/s");
+    Console.WriteLine($"MecabFormat.Write (search):   {searchFormat:F2} s  {text.Length / searchFormat / 1e6:F2} M chars/s  {bytes / searchFormat / 1e6:F2} MB/s");
     Console.WriteLine($"mecab -d ipadic-utf8:         {mecab:F2} s  {text.Length / mecab / 1e6:F2} M chars/s  {bytes / mecab / 1e6:F2} MB/s");
-    Console.WriteLine($"ratio ours/mecab (MeCab format output): {mecab / ours:F2}");
+    Console.WriteLine($"ratio ours/mecab (MeCab format output): normal {mecab / ours:F2}, search {mecab / searchFormat:F2}");
+    Console.WriteLine($"ratio search tokenizer (line = doc)/mecab: {mecab / searchDocuments:F2}");
     process.Refresh();
     Console.WriteLine($"resident memory: {process.WorkingSet64 / 1048576.0:F0} MB (peak {process.PeakWorkingSet64 / 1048576.0:F0} MB)");
 }
@@ -76,6 +87,49 @@ static double RunTokenizer(string text, JapaneseDictionary dictionary)
         n += term.Length;
     }
     tokenizer.End();
+    return sw.Elapsed.TotalSeconds;
+}
+
+static double RunSearch(string text, JapaneseDictionary dictionary)
+{
+    var sw = Stopwatch.StartNew();
+    using var tokenizer = new JapaneseTokenizer(new StringReader(text), dictionary, null, JapaneseTokenizerMode.Search, discardPunctuation: false);
+    var term = tokenizer.AddAttribute<ICharTermAttribute>();
+    tokenizer.Reset();
+    long n = 0;
+    while (tokenizer.IncrementToken())
+    {
+        n += term.Length;
+    }
+    tokenizer.End();
+    return sw.Elapsed.TotalSeconds;
+}
+
+// As the index uses it: one reused tokenizer, one field value (here: one line) at a time.
+static double RunSearchDocuments(string[] documents, JapaneseDictionary dictionary)
+{
+    var sw = Stopwatch.StartNew();
+    var tokenizer = new JapaneseTokenizer(new StringReader(""), dictionary, null, JapaneseTokenizerMode.Search, discardPunctuation: true);
+    var term = tokenizer.AddAttribute<ICharTermAttribute>();
+    long n = 0;
+    foreach (var document in documents)
+    {
+        tokenizer.SetReader(new StringReader(document));
+        tokenizer.Reset();
+        while (tokenizer.IncrementToken())
+        {
+            n += term.Length;
+        }
+        tokenizer.End();
+        tokenizer.Dispose();
+    }
+    return sw.Elapsed.TotalSeconds;
+}
+
+static double RunSearchMecabFormat(string text, JapaneseDictionary dictionary)
+{
+    var sw = Stopwatch.StartNew();
+    MecabFormat.Write(new StringReader(text), TextWriter.Null, JapaneseTokenizerMode.Search, dictionary, null);
     return sw.Elapsed.TotalSeconds;
 }
 

@@ -64,6 +64,51 @@ public sealed class JapaneseTokenizerTests
     }
 
     [Fact]
+    public void SearchModeKeepsAnUnknownKatakanaRunWhole() =>
+        Assert.Equal("プリファレンスファイル を 編集", Analyze("プリファレンスファイルを編集", JapaneseTokenizerMode.Search));
+
+    [Fact]
+    public void SearchModeGroupsARunOfUnknownPunctuationIntoOneToken()
+    {
+        // Kuromoji's unknown word: the run of one character class with the same punctuation-ness.
+        var tokens = TokenAssert.Tokens(new JapaneseTokenizer(new StringReader("情報￥Web3。―［＜"), null, JapaneseTokenizerMode.Search, discardPunctuation: false));
+        Assert.Equal("情報 ￥ Web 3 。―［＜", TokenAssert.Render(tokens));
+    }
+
+    [Fact]
+    public void SearchModeMakesSpacesAndLineBreaksTokensThatPunctuationDiscardingDrops()
+    {
+        var kept = TokenAssert.Tokens(new JapaneseTokenizer(new StringReader("東京 \n大阪"), null, JapaneseTokenizerMode.Search, discardPunctuation: false));
+        Assert.Equal([new TokenInfo("東京", 0, 2, 1, 1), new TokenInfo(" \n", 2, 4, 1, 1), new TokenInfo("大阪", 4, 6, 1, 1)], kept);
+        Assert.Equal("東京 大阪", Analyze("東京 \n大阪", JapaneseTokenizerMode.Search));
+    }
+
+    [Fact]
+    public void SearchModeAttributesFollowKuromoji()
+    {
+        using var tokenizer = new JapaneseTokenizer(new StringReader("東京でテストケースを"), null, JapaneseTokenizerMode.Search);
+        var baseForm = tokenizer.AddAttribute<IBaseFormAttribute>();
+        var reading = tokenizer.AddAttribute<IReadingAttribute>();
+        var pos = tokenizer.AddAttribute<IPartOfSpeechAttribute>();
+        tokenizer.Reset();
+        Assert.True(tokenizer.IncrementToken());
+        Assert.Null(baseForm.BaseForm); // Kuromoji has no base form where it equals the surface
+        Assert.Equal("トウキョウ", reading.Reading);
+        tokenizer.End();
+    }
+
+    [Fact]
+    public void ExtendedModeUnigramsAreKuromojisNgramWord()
+    {
+        using var tokenizer = new JapaneseTokenizer(new StringReader("ｱｲｳ"), null, JapaneseTokenizerMode.Extended);
+        var pos = tokenizer.AddAttribute<IPartOfSpeechAttribute>();
+        tokenizer.Reset();
+        Assert.True(tokenizer.IncrementToken());
+        Assert.Equal("記号-一般", pos.PartOfSpeech);
+        tokenizer.End();
+    }
+
+    [Fact]
     public void LinesAreAnalysedSeparatelyWithOffsetsIntoTheWholeText()
     {
         var tokens = TokenAssert.Tokens(new JapaneseTokenizer(new StringReader("東京\n大阪"), null, JapaneseTokenizerMode.Normal));

@@ -31,7 +31,7 @@ public sealed class CatalogAnalyzers : IDisposable
     public CatalogAnalyzers(string userDictionaryPath)
     {
         var userDictionary = LoadUserDictionary(userDictionaryPath, out var dictionaryText);
-        Fingerprint = $"ja-search/{SearchSchema.Format}/" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(dictionaryText)))[..16];
+        Fingerprint = $"ja-search/{SearchSchema.Format}/{JapaneseAnalyzer.AnalysisVersion}/" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(dictionaryText)))[..16];
         _text = new JapaneseAnalyzer(SearchSchema.Version, userDictionary, JapaneseTokenizerMode.Search);
         _bigramIndex = new CjkAnalyzer(outputUnigrams: true);
         _bigramQuery = new CjkAnalyzer(outputUnigrams: false);
@@ -44,7 +44,7 @@ public sealed class CatalogAnalyzers : IDisposable
         });
     }
 
-    /// <summary>Identifies the analysis (format and user dictionary): an index built with another is rebuilt.</summary>
+    /// <summary>Identifies the analysis (format, Japanese analysis version, user dictionary): an index built with another is rebuilt.</summary>
     public string Fingerprint { get; }
 
     /// <summary>What the index writer uses, per field.</summary>

@@ -40,6 +40,12 @@ public sealed class JapaneseAnalyzer : Analyzer
         _stopTags = stopTags ?? DefaultStopTags;
     }
 
+    /// <summary>
+    /// Changes whenever the analysis gives other tokens for the same text, so that indexes record
+    /// it and are rebuilt. 2: the search and extended modes are Lucene Kuromoji's (4.10 / Lucene.Net 4.8).
+    /// </summary>
+    public const string AnalysisVersion = "2-kuromoji";
+
     /// <summary>The 27 part-of-speech tags Lucene's Japanese analyzer drops (particles, auxiliaries, symbols...).</summary>
     public static IReadOnlySet<string> DefaultStopTagSet => DefaultStopTags;
 

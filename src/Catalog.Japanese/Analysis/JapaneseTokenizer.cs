@@ -7,13 +7,14 @@ using Lucene.Net.Analysis.TokenAttributes;
 namespace Catalog.Japanese.Analysis;
 
 /// <summary>
-/// Segments Japanese text with the IPADIC lattice (MeCab's Viterbi search), line by line as MeCab
-/// does. Sets term, offsets, position increment and length, and the Japanese attributes
-/// (<see cref="IPartOfSpeechAttribute"/>, <see cref="IBaseFormAttribute"/>,
+/// Segments Japanese text over IPADIC. Normal mode is MeCab's Viterbi search, line by line as
+/// MeCab does; the search and extended modes are Lucene Kuromoji's JapaneseTokenizer, token for
+/// token, over the whole text. Sets term, offsets, position increment and length, and the
+/// Japanese attributes (<see cref="IPartOfSpeechAttribute"/>, <see cref="IBaseFormAttribute"/>,
 /// <see cref="IReadingAttribute"/>, <see cref="IInflectionAttribute"/>).
-/// In the search modes a decompounded word is kept: it follows its first part with position
+/// In search mode a decompounded word is kept: it follows its first part with position
 /// increment 0 and position length equal to the number of parts, so both the whole word and
-/// its parts match (Lucene 4.8 Kuromoji behaviour, not Lucene 8.5+'s discardCompoundToken).
+/// its parts match (Lucene 4.x Kuromoji behaviour, not Lucene 8.5+'s discardCompoundToken).
 /// </summary>
 public sealed class JapaneseTokenizer : Tokenizer
 {
@@ -81,7 +82,8 @@ public sealed class JapaneseTokenizer : Tokenizer
             {
                 var s = _segments[_next++];
                 int start = _lineStart + s.Start;
-                if (_discardPunctuation && IsPunctuation(_text.AsSpan(start, s.Length)))
+                // The search modes discard punctuation themselves, as Kuromoji does.
+                if (_discardPunctuation && _mode == JapaneseTokenizerMode.Normal && IsPunctuation(_text.AsSpan(start, s.Length)))
                 {
                     continue;
                 }
@@ -89,7 +91,7 @@ public sealed class JapaneseTokenizer : Tokenizer
                 _offset.SetOffset(CorrectOffset(start), CorrectOffset(start + s.Length));
                 _positionIncrement.PositionIncrement = s.Compound ? 0 : 1;
                 _positionLength.PositionLength = s.PositionLength;
-                var f = Features(s);
+                var f = Features(s, start);
                 _pos.PartOfSpeech = f.PartOfSpeech;
                 _baseForm.BaseForm = f.BaseForm;
                 _reading.Reading = f.Reading;
@@ -106,12 +108,14 @@ public sealed class JapaneseTokenizer : Tokenizer
     }
 
     // Features are parsed once per entry and tokenizer; entries repeat a lot in real text.
-    private TokenFeatures Features(in Segment s)
+    private TokenFeatures Features(in Segment s, int start)
     {
         long key = ((long)s.Kind << 48) | ((long)(s.UserPart + 1) << 32) | (uint)s.Entry;
         if (!_features.TryGetValue(key, out var f))
         {
-            f = TokenFeatures.Of(s, _segmenter.Dictionary, _segmenter.UserDictionary);
+            f = _mode == JapaneseTokenizerMode.Normal
+                ? TokenFeatures.Of(s, _segmenter.Dictionary, _segmenter.UserDictionary)
+                : TokenFeatures.OfKuromoji(s, _text.AsSpan(start, s.Length), _segmenter.Dictionary, _segmenter.UserDictionary);
             if (_features.Count > 100_000)
             {
                 _features.Clear();
@@ -123,17 +127,18 @@ public sealed class JapaneseTokenizer : Tokenizer
 
     private bool NextLine()
     {
-        // Lines are analysed separately, as MeCab does; _lineEnd is the previous line break.
+        // Normal mode analyses lines separately, as MeCab does; _lineEnd is the previous line break.
+        // The search modes analyse the whole text at once, as Kuromoji does.
         _lineStart = _lineEnd + 1;
-        if (_lineStart > _text.Length)
+        if (_lineStart > _text.Length || (_mode != JapaneseTokenizerMode.Normal && _lineStart > 0))
         {
             return false;
         }
-        int end = _text.AsSpan(_lineStart).IndexOfAny('\n', '\r');
+        int end = _mode == JapaneseTokenizerMode.Normal ? _text.AsSpan(_lineStart).IndexOfAny('\n', '\r') : -1;
         _lineEnd = end < 0 ? _text.Length : _lineStart + end;
         _segments.Clear();
         _next = 0;
-        _segmenter.Segment(_text.AsSpan(_lineStart, _lineEnd - _lineStart), _mode, _segments);
+        _segmenter.Segment(_text.AsSpan(_lineStart, _lineEnd - _lineStart), _mode, _segments, _discardPunctuation);
         return true;
     }
 

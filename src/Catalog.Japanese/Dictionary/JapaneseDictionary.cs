@@ -15,10 +15,12 @@ public sealed class JapaneseDictionary
 
     internal readonly DictionaryData Data;
     private readonly int[] _rootChild;
+    private readonly Lazy<Tokenization.KuromojiTables> _kuromoji;
 
     private JapaneseDictionary(DictionaryData data)
     {
         Data = data;
+        _kuromoji = new(() => new Tokenization.KuromojiTables(this), LazyThreadSafetyMode.ExecutionAndPublication);
         // Direct table for the root's children: the widest fan-out, hit once per lookup.
         _rootChild = new int[0x10000];
         Array.Fill(_rootChild, -1);
@@ -64,6 +66,9 @@ public sealed class JapaneseDictionary
         }
     }
 
+    /// <summary>Tables for the Kuromoji lattice, built on first use.</summary>
+    internal Tokenization.KuromojiTables KuromojiTables => _kuromoji.Value;
+
     /// <summary>Number of word entries, excluding unknown-word rows.</summary>
     public int WordCount => Data.KnownEntryCount;
 
@@ -95,6 +100,21 @@ public sealed class JapaneseDictionary
             }
         }
         return -1;
+    }
+
+    /// <summary>Entries whose surface is exactly <paramref name="surface"/>.</summary>
+    internal IEnumerable<int> EntriesOf(string surface)
+    {
+        int node = 0;
+        foreach (char c in surface)
+        {
+            node = Child(node, c);
+            if (node < 0)
+            {
+                return [];
+            }
+        }
+        return Enumerable.Range(Data.TrieEntryStart[node], Data.TrieEntryCount[node]);
     }
 
     internal int ConnectionCost(int previousRightId, int nextLeftId) =>

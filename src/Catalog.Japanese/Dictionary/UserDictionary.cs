@@ -85,6 +85,24 @@ public sealed class UserDictionary
 
     internal Entry this[int index] => _entries[index];
 
+    /// <summary>Appends (end, entry) for each user word that starts at <paramref name="start"/>, shortest first.</summary>
+    internal void Lookup(ReadOnlySpan<char> text, int start, int end, List<(int End, int Entry)> matches)
+    {
+        if (!_byFirstChar.TryGetValue(text[start], out var candidates))
+        {
+            return;
+        }
+        var rest = text[start..end];
+        foreach (int i in candidates)
+        {
+            var surface = _entries[i].Surface;
+            if (rest.StartsWith(surface, StringComparison.Ordinal))
+            {
+                matches.Add((start + surface.Length, i));
+            }
+        }
+    }
+
     /// <summary>Adds a lattice node for each user word that starts at <paramref name="start"/>.</summary>
     internal void Lookup(ReadOnlySpan<char> text, int start, int end, Lattice lattice)
     {

@@ -70,14 +70,10 @@ internal sealed class Lattice
     public UserDictionary? UserDictionary => _user;
 
     /// <summary>
-    /// Best path over <paramref name="text"/>[from, to). <paramref name="bosRight"/> and
-    /// <paramref name="eosLeft"/> are the connection ids of the context (0 = sentence boundary).
-    /// With <paramref name="searchPenalties"/>, Kuromoji's search-mode length penalties are added;
-    /// <paramref name="excludeWhole"/> forbids single nodes spanning the whole range.
+    /// Best path over <paramref name="text"/>[from, to) between sentence boundaries.
     /// Returns the path cost; tokens are appended to <paramref name="output"/> in text order.
     /// </summary>
-    public int Analyze(ReadOnlySpan<char> text, int from, int to, List<LatticeToken> output,
-        int bosRight = 0, int eosLeft = 0, bool searchPenalties = false, bool excludeWhole = false)
+    public int Analyze(ReadOnlySpan<char> text, int from, int to, List<LatticeToken> output)
     {
         int length = to - from;
         if (_endHead.Length < length + 1)
@@ -87,7 +83,7 @@ internal sealed class Lattice
         Array.Fill(_endHead, -1, 0, length + 1);
         _nodeCount = 0;
         ref Node bos = ref NewNode();
-        bos = new Node { Start = from, End = from, Entry = -1, RightId = bosRight, Prev = -1, ENext = -1 };
+        bos = new Node { Start = from, End = from, Entry = -1, RightId = 0, Prev = -1, ENext = -1 };
         _endHead[0] = BosIndex;
 
         for (int pos = from; pos < to; pos++)
@@ -96,7 +92,7 @@ internal sealed class Lattice
             {
                 continue;
             }
-            int found = Lookup(text, pos, to, searchPenalties, excludeWhole ? (from, to) : (-1, -1));
+            int found = Lookup(text, pos, to);
             // MeCab links the lookup results by prepending, so it connects them in reverse order.
             for (int k = found - 1; k >= 0; k--)
             {
@@ -131,7 +127,7 @@ internal sealed class Lattice
         long bestTotal = long.MaxValue;
         for (int l = _endHead[last]; l >= 0; l = _nodes[l].ENext)
         {
-            long c = (long)_nodes[l].Cost + _dict.ConnectionCost(_nodes[l].RightId, eosLeft);
+            long c = (long)_nodes[l].Cost + _dict.ConnectionCost(_nodes[l].RightId, 0);
             if (c < bestTotal)
             {
                 bestTotal = c;
@@ -177,7 +173,7 @@ internal sealed class Lattice
     private int _lookupCount;
 
     /// <summary>Adds the nodes beginning at <paramref name="pos"/> in MeCab's lookup order.</summary>
-    private int Lookup(ReadOnlySpan<char> text, int pos, int end, bool penalties, (int From, int To) exclude)
+    private int Lookup(ReadOnlySpan<char> text, int pos, int end)
     {
         _lookupCount = 0;
         var d = _data;
@@ -207,15 +203,14 @@ internal sealed class Lattice
                 break;
             }
             int count = d.TrieEntryCount[node];
-            if (count == 0 || (start == exclude.From && i + 1 == exclude.To))
+            if (count == 0)
             {
                 continue;
             }
             int first = d.TrieEntryStart[node];
-            int penalty = penalties ? SearchPenalty(text, start, i + 1) : 0;
             for (int e = first; e < first + count; e++)
             {
-                AddLookup(start, i + 1, e, NodeKind.Known, d.LeftId[e], d.RightId[e], d.Cost[e] + penalty);
+                AddLookup(start, i + 1, e, NodeKind.Known, d.LeftId[e], d.RightId[e], d.Cost[e]);
             }
         }
 
@@ -245,7 +240,7 @@ internal sealed class Lattice
             }
             if (extra <= MaxGroupingSize)
             {
-                AddUnknown(text, start, p, category, penalties, exclude);
+                AddUnknown(start, p, category);
             }
             groupEnd = p;
         }
@@ -261,7 +256,7 @@ internal sealed class Lattice
             {
                 continue;
             }
-            AddUnknown(text, start, q, category, penalties, exclude);
+            AddUnknown(start, q, category);
             if (q >= end)
             {
                 break;
@@ -276,23 +271,18 @@ internal sealed class Lattice
 
         if (_lookupCount == 0)
         {
-            AddUnknown(text, start, afterFirst, category, penalties, (-1, -1));
+            AddUnknown(start, afterFirst, category);
         }
         return _lookupCount;
     }
 
-    private void AddUnknown(ReadOnlySpan<char> text, int start, int end, int category, bool penalties, (int From, int To) exclude)
+    private void AddUnknown(int start, int end, int category)
     {
-        if (start == exclude.From && end == exclude.To)
-        {
-            return;
-        }
         var d = _data;
         int first = d.UnkStart[category];
-        int penalty = penalties ? SearchPenalty(text, start, end) : 0;
         for (int e = first; e < first + d.UnkCount[category]; e++)
         {
-            AddLookup(start, end, e, NodeKind.Unknown, d.LeftId[e], d.RightId[e], d.Cost[e] + penalty);
+            AddLookup(start, end, e, NodeKind.Unknown, d.LeftId[e], d.RightId[e], d.Cost[e]);
         }
     }
 
@@ -302,36 +292,6 @@ internal sealed class Lattice
     /// </summary>
     internal void AddUserNode(int start, int end, int userEntry) =>
         AddLookup(start, end, userEntry, NodeKind.User, _userLeftId, _userRightId, -10_000 * (end - start) + 5_000);
-
-    internal int LeftIdOf(in LatticeToken t) => t.Kind == NodeKind.User ? _userLeftId : _data.LeftId[t.Entry];
-
-    internal int RightIdOf(in LatticeToken t) => t.Kind == NodeKind.User ? _userRightId : _data.RightId[t.Entry];
-
-    /// <summary>Kuromoji's search-mode penalty for a word spanning [start, end).</summary>
-    internal static int SearchPenalty(ReadOnlySpan<char> text, int start, int end)
-    {
-        int length = end - start;
-        if (length > 2)
-        {
-            bool allKanji = true;
-            for (int i = start; i < end && allKanji; i++)
-            {
-                allKanji = IsKanji(text[i]);
-            }
-            if (allKanji)
-            {
-                return (length - 2) * 3000;
-            }
-            if (length > 7)
-            {
-                return (length - 7) * 1700;
-            }
-        }
-        return 0;
-    }
-
-    private static bool IsKanji(char c) =>
-        c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF' or '\u3005';
 
     private bool IsSpace(ReadOnlySpan<char> text, int at, int end)
     {

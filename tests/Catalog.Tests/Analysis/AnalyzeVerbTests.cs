@@ -25,6 +25,24 @@ public class AnalyzeVerbTests
     }
 
     [Fact]
+    public void WithCompoundsSearchModeShowsTheCompoundAfterItsFirstPartWithItsLength()
+    {
+        var lines = Analyze("関西国際空港に行く\n", "--mode", "search", "--compounds", "yes").Split('\n');
+        Assert.Equal("関西国際空港", lines[1].Split('\t')[0]);
+        Assert.EndsWith("\tcompound:3", lines[1]);
+        Assert.Equal(["関西", "関西国際空港", "国際", "空港", "に", "行く", "EOS", ""], lines.Select(l => l.Split('\t')[0]));
+        Assert.DoesNotContain("compound:", lines[0]);
+    }
+
+    [Fact]
+    public void ABadCompoundsValueIsAClearError()
+    {
+        var (code, _, stderr) = VerbProcess.RunWithInput(null, "", "analyze", "--compounds", "maybe");
+        Assert.Equal(2, code);
+        Assert.Contains("--compounds must be yes or no", stderr);
+    }
+
+    [Fact]
     public void AnUnknownModeIsAClearError()
     {
         var (code, _, stderr) = VerbProcess.RunWithInput(null, "", "analyze", "--mode", "fast");
