@@ -28,6 +28,10 @@ public sealed record SearchParameters(
     [FromQuery(Name = "pageSize")][property: Description("Hits per page, 1–100 (default 20).")] string? PageSize)
 {
     public const int MaxPageSize = 100;
+
+    [FromQuery(Name = "interpret")]
+    [Description("true (default): years, rates, amounts, applicant classes, status words and ministries written in q become filters (see `understood` in the response); false: q is searched as text only.")]
+    public string? Interpret { get; init; }
     public const int MaxDepth = 10_000;
 
     /// <summary>Validates every parameter; on the first bad one, a 400 ProblemDetails naming it.</summary>
@@ -67,6 +71,8 @@ public sealed record SearchParameters(
                 PageSize = pageSize,
                 AsOf = asOf,
             };
+            if (ParseBool("interpret", Interpret, fallback: true))
+                request = QueryUnderstanding.Apply(request, QueryUnderstanding.Interpret(request.Q, asOf, word => IsContentWord(index, word)));
             return true;
         }
         catch (QuerySyntaxException e)
@@ -101,6 +107,21 @@ public sealed record SearchParameters(
         }
         return result;
     }
+
+    // A word inside a program's name or alias is what a planner may be looking for by name.
+    private static bool IsContentWord(SearchIndex index, string word)
+    {
+        var needle = TextNormalizer.Normalize(word);
+        return index.Suggest(word, 50).Any(s => s.Kind is "name" or "alias" && TextNormalizer.Normalize(s.Text).Contains(needle, StringComparison.Ordinal));
+    }
+
+    private static bool ParseBool(string name, string? raw, bool fallback) => raw?.Trim().ToLowerInvariant() switch
+    {
+        null or "" => fallback,
+        "true" or "1" => true,
+        "false" or "0" => false,
+        _ => throw new ParameterException(name, $"{name} '{raw}' must be true or false"),
+    };
 
     private static int ParseFiscalYear(string raw)
     {
