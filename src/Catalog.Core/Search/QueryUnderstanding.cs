@@ -259,8 +259,8 @@ public static partial class QueryUnderstanding
         return [];
     }
 
-    // After a notation, these start a word that belongs to it (1/2以内, 1億円程度): do not split there.
-    private const string BoundTails = "以未まを程超弱強前後約";
+    // After a notation, these start a word that belongs to it (1/2以内, 1億円程度, 2024年度末): do not split there.
+    private const string BoundTails = "以未まを程超弱強前後約末内中分";
 
     /// <summary>A notation at the start or the end of a longer word, with an explicit marker (年度, 円, 以上, 補助率 …).</summary>
     private static (List<UnderstoodPart> Parts, string Remainder)? Peel(string raw)
