@@ -25,13 +25,10 @@ public sealed record SearchParameters(
     [FromQuery(Name = "deadlineBefore")][property: Description("Only programs whose next deadline is on or before this ISO date (JST).")] string? DeadlineBefore,
     [FromQuery(Name = "sort")][property: Description("relevance (default), deadline, cap, rate or name; ties broken by id.")] string? Sort,
     [FromQuery(Name = "page")][property: Description("1-based page number.")] string? Page,
-    [FromQuery(Name = "pageSize")][property: Description("Hits per page, 1–100 (default 20).")] string? PageSize)
+    [FromQuery(Name = "pageSize")][property: Description("Hits per page, 1–100 (default 20).")] string? PageSize,
+    [FromQuery(Name = "interpret")][property: Description("true (default): 年度, 補助率, amounts, applicant classes, status words and ministries written in q become filters (listed in the response's understood; q is then searched without them); false: q is searched as text only.")] string? Interpret = null)
 {
     public const int MaxPageSize = 100;
-
-    [FromQuery(Name = "interpret")]
-    [Description("true (default): years, rates, amounts, applicant classes, status words and ministries written in q become filters (see `understood` in the response); false: q is searched as text only.")]
-    public string? Interpret { get; init; }
     public const int MaxDepth = 10_000;
 
     /// <summary>Validates every parameter; on the first bad one, a 400 ProblemDetails naming it.</summary>
