@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -12,7 +13,11 @@ namespace Catalog.Core.Search;
 /// <c>status</c>, <c>deadlineBefore</c>, <c>ministry</c>), the value in that parameter's own
 /// format, and a label for people (年度: 令和6年度).
 /// </summary>
-public sealed record UnderstoodPart(string Text, string Filter, string Value, string Label);
+public sealed record UnderstoodPart(
+    [property: Description("The words of q as typed (令和6年度, 補助率 1/2以上).")] string Text,
+    [property: Description("The request parameter they set: fiscalYear, rateMin, capMin, capMax, applicant, status, deadlineBefore or ministry.")] string Filter,
+    [property: Description("The value, in that parameter's own format (2024, 0.5, 100000000, 市区町村, 2024-05-24).")] string Value,
+    [property: Description("For people: 年度: 令和6年度.")] string Label);
 
 /// <summary>The query after understanding: the text left to search (null when none is left) and the parts that became filters.</summary>
 public sealed record UnderstoodQuery(string? Q, IReadOnlyList<UnderstoodPart> Understood);

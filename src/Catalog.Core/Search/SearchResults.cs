@@ -8,6 +8,7 @@ public sealed record SearchResponse(
     IReadOnlyList<SearchHit> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets)
 {
     /// <summary>Parts of the query line read as filters; <see cref="Q"/> is then the text searched without them.</summary>
+    [System.ComponentModel.Description("Parts of q read as filters (empty with interpret=false); q is then the text searched without them.")]
     public IReadOnlyList<UnderstoodPart> Understood { get; init; } = [];
 }
 

@@ -306,3 +306,19 @@ public sealed class LocalFiveGTests
         Assert.Equal(["base-station", "local-5g"], general.Ids().Order().ToList());
     }
 }
+
+public sealed class QueryUnderstandingOpenApiTests
+{
+    [Fact]
+    public async Task OpenApiDescribesInterpretAndTheUnderstoodParts()
+    {
+        await using var server = await CatalogTestServer.StartAsync();
+        var doc = JsonNode.Parse(await server.Client.GetStringAsync("/openapi/v1.json"))!;
+
+        var interpret = doc["paths"]!["/api/programs"]!["get"]!["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "interpret")!;
+        Assert.Contains("q", interpret["description"]!.GetValue<string>());
+        var part = doc["components"]!["schemas"]!["UnderstoodPart"]!;
+        Assert.Equal(["filter", "label", "text", "value"], part["properties"]!.AsObject().Select(p => p.Key).Order().ToList());
+        Assert.NotNull(doc["components"]!["schemas"]!["SearchResponse"]!["properties"]!["understood"]);
+    }
+}
