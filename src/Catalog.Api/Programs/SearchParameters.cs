@@ -69,7 +69,7 @@ public sealed record SearchParameters(
                 AsOf = asOf,
             };
             if (ParseBool("interpret", Interpret, fallback: true))
-                request = QueryUnderstanding.Apply(request, QueryUnderstanding.Interpret(request.Q, asOf, word => IsContentWord(index, word)));
+                request = QueryUnderstanding.Apply(request, QueryUnderstanding.Interpret(request.Q, asOf, word => IsContentWord(index, ministries, word)));
             return true;
         }
         catch (QuerySyntaxException e)
@@ -105,12 +105,17 @@ public sealed record SearchParameters(
         return result;
     }
 
-    // A word inside a program's name or alias is what a planner may be looking for by name.
-    private static bool IsContentWord(SearchIndex index, string word)
-    {
-        var needle = TextNormalizer.Normalize(word);
-        return index.Suggest(word, 50).Any(s => s.Kind is "name" or "alias" && TextNormalizer.Normalize(s.Text).Contains(needle, StringComparison.Ordinal));
-    }
+    // A word inside a program's name or alias is what a planner may be looking for by name. The
+    // answer scans every name, so it is kept per opened index (whose value table stands for it);
+    // only the few words understanding knows are ever asked.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, System.Collections.Concurrent.ConcurrentDictionary<string, bool>> ContentWords = new();
+
+    private static bool IsContentWord(SearchIndex index, object generation, string word) =>
+        ContentWords.GetOrCreateValue(generation).GetOrAdd(word, w =>
+        {
+            var needle = TextNormalizer.Normalize(w);
+            return index.Suggest(w, 50).Any(s => s.Kind is "name" or "alias" && TextNormalizer.Normalize(s.Text).Contains(needle, StringComparison.Ordinal));
+        });
 
     private static bool ParseBool(string name, string? raw, bool fallback) => raw?.Trim().ToLowerInvariant() switch
     {

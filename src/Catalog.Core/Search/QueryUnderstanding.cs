@@ -128,7 +128,7 @@ public static partial class QueryUnderstanding
             }
 
             var whole = ReadNotation(Normalize(text));
-            if (whole.Count == 0 && !isContentWord(text)) whole = ReadWord(Normalize(text), asOf);
+            if (whole.Count == 0 && ReadWord(Normalize(text), asOf) is { Count: > 0 } word && !isContentWord(text)) whole = word;
             if (whole.Count > 0)
             {
                 understood.AddRange(whole.Select(p => p with { Text = text }));

@@ -322,3 +322,23 @@ public sealed class QueryUnderstandingOpenApiTests
         Assert.NotNull(doc["components"]!["schemas"]!["SearchResponse"]!["properties"]!["understood"]);
     }
 }
+
+public sealed class ContentWordTests
+{
+    [Fact]
+    public async Task AWordBecomesTextOnceAProgramNameContainsIt()
+    {
+        await using var server = await CatalogTestServer.StartAsync();
+        server.Add(Make("pref-dx", "広域DX推進事業", applicants: ["都道府県"]), Make("city-dx", "まちのDX推進事業", applicants: ["市区町村"]));
+        var before = await server.Client.GetObjectAsync("/api/programs?q=" + Uri.EscapeDataString("県 DX"));
+
+        server.Add(Make("kenmin-dx", "県域DX推進事業", applicants: ["市区町村"]));
+        var after = await server.Client.GetObjectAsync("/api/programs?q=" + Uri.EscapeDataString("県 DX"));
+
+        Assert.Equal("applicant", Assert.Single(before["understood"]!.AsArray())!["filter"]!.GetValue<string>());
+        Assert.Equal(["pref-dx"], before.Ids());
+        Assert.Empty(after["understood"]!.AsArray());
+        Assert.Equal("県 DX", after["q"]!.GetValue<string>());
+        Assert.Contains("kenmin-dx", after.Ids());
+    }
+}
