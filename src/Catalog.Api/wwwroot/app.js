@@ -314,11 +314,10 @@ function renderFacets(state, facets) {
       const checked = state[name].includes(f.value) || f.selected;
       const input = el('input', { type: 'checkbox', name, value: f.value, checked });
       input.addEventListener('change', () => {
-        // Ticked by a word of the query: unticking takes the word out of the query.
-        const part = understoodFor(name, f.value);
-        if (!input.checked && part && !state[name].includes(f.value)) { refine({ q: queryWithout(state.q, part.text) }); return; }
         const next = input.checked ? [...state[name], f.value] : state[name].filter((x) => x !== f.value);
-        refine({ [name]: next });
+        // Ticked by a word of the query: unticking also takes the word out of the query.
+        const part = !input.checked && understoodFor(name, f.value);
+        refine(part ? { [name]: next, q: queryWithout(state.q, part.text) } : { [name]: next });
       });
       return el('li', { class: f.count === 0 && !checked ? 'facet-zero' : '' },
         el('label', {}, input, ' ', el('span', { class: 'facet-label', text: facetLabel(name, f.value, f) }),
