@@ -26,7 +26,7 @@ public static class ProgramsApi
     public static Results<Ok<SearchResponse>, ProblemHttpResult> SearchPrograms([AsParameters] SearchParameters parameters, SearchIndex index)
     {
         if (!parameters.TryBuild(index, out var request, out var problem)) return TypedResults.Problem(problem!);
-        return TypedResults.Ok(index.Search(request));
+        return TypedResults.Ok(index.Search(request) with { Understood = request.Understood });
     }
 
     public static Results<Ok<JsonObject>, ProblemHttpResult> GetProgram(

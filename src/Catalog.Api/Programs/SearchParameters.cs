@@ -25,7 +25,8 @@ public sealed record SearchParameters(
     [FromQuery(Name = "deadlineBefore")][property: Description("Only programs whose next deadline is on or before this ISO date (JST).")] string? DeadlineBefore,
     [FromQuery(Name = "sort")][property: Description("relevance (default), deadline, cap, rate or name; ties broken by id.")] string? Sort,
     [FromQuery(Name = "page")][property: Description("1-based page number.")] string? Page,
-    [FromQuery(Name = "pageSize")][property: Description("Hits per page, 1–100 (default 20).")] string? PageSize)
+    [FromQuery(Name = "pageSize")][property: Description("Hits per page, 1–100 (default 20).")] string? PageSize,
+    [FromQuery(Name = "interpret")][property: Description("true (default): 年度, 補助率, amounts, applicant classes, status words and ministries written in q become filters (listed in the response's understood; q is then searched without them); false: q is searched as text only.")] string? Interpret = null)
 {
     public const int MaxPageSize = 100;
     public const int MaxDepth = 10_000;
@@ -67,6 +68,8 @@ public sealed record SearchParameters(
                 PageSize = pageSize,
                 AsOf = asOf,
             };
+            if (ParseBool("interpret", Interpret, fallback: true))
+                request = QueryUnderstanding.Apply(request, QueryUnderstanding.Interpret(request.Q, asOf, word => IsContentWord(index, ministries, word)));
             return true;
         }
         catch (QuerySyntaxException e)
@@ -101,6 +104,26 @@ public sealed record SearchParameters(
         }
         return result;
     }
+
+    // A word inside a program's name or alias is what a planner may be looking for by name. The
+    // answer scans every name, so it is kept per opened index (whose value table stands for it);
+    // only the few words understanding knows are ever asked.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, System.Collections.Concurrent.ConcurrentDictionary<string, bool>> ContentWords = new();
+
+    private static bool IsContentWord(SearchIndex index, object generation, string word) =>
+        ContentWords.GetOrCreateValue(generation).GetOrAdd(word, w =>
+        {
+            var needle = TextNormalizer.Normalize(w);
+            return index.Suggest(w, 50).Any(s => s.Kind is "name" or "alias" && TextNormalizer.Normalize(s.Text).Contains(needle, StringComparison.Ordinal));
+        });
+
+    private static bool ParseBool(string name, string? raw, bool fallback) => raw?.Trim().ToLowerInvariant() switch
+    {
+        null or "" => fallback,
+        "true" or "1" => true,
+        "false" or "0" => false,
+        _ => throw new ParameterException(name, $"{name} '{raw}' must be true or false"),
+    };
 
     private static int ParseFiscalYear(string raw)
     {

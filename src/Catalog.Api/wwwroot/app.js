@@ -1,4 +1,5 @@
 // Staff UI of the catalogue: search, facets, detail and export, with all state in the URL.
+import { renderUnderstood, understoodFor, queryWithout } from './chips.js';
 // No framework and no build step. Only the API's snippet HTML (escaped, with <mark>) is ever
 // inserted as HTML; every other text goes through textContent.
 
@@ -232,6 +233,7 @@ async function renderSearch(state) {
     ? `${data.q ? `「${data.q}」の` : ''}検索結果 ${data.total.toLocaleString('ja-JP')}件`
     : `${data.q ? `「${data.q}」に` : ''}該当する制度はありません`;
   renderNotice(data);
+  renderUnderstood($('understood'), data.understood, (text) => refine({ q: queryWithout(state.q, text) }));
   renderLoosen(state, data);
   renderFacets(state, data.facets || {});
   renderHits(data.hits || []);
@@ -311,11 +313,13 @@ function renderFacets(state, facets) {
     for (const v of state[name]) if (!values.some((f) => f.value === v)) values.push({ value: v, label: v, count: 0, selected: true });
     if (values.length === 0) continue;
     const list = el('ul', { class: 'facet-list' }, values.map((f) => {
-      const checked = state[name].includes(f.value);
+      const checked = state[name].includes(f.value) || f.selected;
       const input = el('input', { type: 'checkbox', name, value: f.value, checked });
       input.addEventListener('change', () => {
         const next = input.checked ? [...state[name], f.value] : state[name].filter((x) => x !== f.value);
-        refine({ [name]: next });
+        // Ticked by a word of the query: unticking also takes the word out of the query.
+        const part = !input.checked && understoodFor(name, f.value);
+        refine(part ? { [name]: next, q: queryWithout(state.q, part.text) } : { [name]: next });
       });
       return el('li', { class: f.count === 0 && !checked ? 'facet-zero' : '' },
         el('label', {}, input, ' ', el('span', { class: 'facet-label', text: facetLabel(name, f.value, f) }),
@@ -326,9 +330,12 @@ function renderFacets(state, facets) {
   for (const [facet, param, heading] of RANGE_FACETS) {
     const values = facets[facet] || [];
     if (values.length === 0 && !state[param]) continue;
+    // A bound read from the query shows as the ticked bucket; choosing another replaces it.
+    const part = understoodFor(param);
+    const ticked = values.find((f) => f.selected)?.value ?? state[param];
     const radio = (value, label, count) => {
-      const input = el('input', { type: 'radio', name: param, value, checked: state[param] === value });
-      input.addEventListener('change', () => refine({ [param]: value }));
+      const input = el('input', { type: 'radio', name: param, value, checked: ticked === value });
+      input.addEventListener('change', () => refine(part ? { [param]: value, q: queryWithout(state.q, part.text) } : { [param]: value }));
       return el('li', {}, el('label', {}, input, ' ', el('span', { class: 'facet-label', text: label }),
         count === null ? '' : ' ', count === null ? '' : el('span', { class: 'count', text: `(${count})` })));
     };

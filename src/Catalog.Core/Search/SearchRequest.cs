@@ -23,6 +23,8 @@ public sealed record SearchRequest
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 20;
     public DateTimeOffset AsOf { get; init; } = DateTimeOffset.UtcNow.ToOffset(Programs.ProgramStatus.Jst);
+    /// <summary>Parts of the query line that were read as filters (see <see cref="QueryUnderstanding"/>); reported back, not searched.</summary>
+    public IReadOnlyList<UnderstoodPart> Understood { get; init; } = [];
     /// <summary>Build snippets for the page's hits.</summary>
     public bool Highlight { get; init; } = true;
 }

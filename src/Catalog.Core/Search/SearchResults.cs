@@ -5,7 +5,12 @@ namespace Catalog.Core.Search;
 /// <summary>The answer to a search, in the shape of the HTTP contract (GET /api/programs).</summary>
 public sealed record SearchResponse(
     int Total, int Page, int PageSize, string AsOf, string? Q, bool Relaxed, string? Notice,
-    IReadOnlyList<SearchHit> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets);
+    IReadOnlyList<SearchHit> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets)
+{
+    /// <summary>Parts of the query line read as filters; <see cref="Q"/> is then the text searched without them.</summary>
+    [System.ComponentModel.Description("Parts of q read as filters (empty with interpret=false); q is then the text searched without them.")]
+    public IReadOnlyList<UnderstoodPart> Understood { get; init; } = [];
+}
 
 public sealed record SearchHit(
     string Id, string Name, IReadOnlyList<string> Aliases, string Ministry, string Level,
