@@ -77,11 +77,11 @@ const classes = [
   },
   {
     class: '中核市', basis: 'unknown',
-    note: 'The code list does not say which cities are 中核市, and no reviewed list with an as-of date is in the repository; membership is not guessed.',
+    note: '中核市の一覧は未収録（コード表に区分がなく、出典と時点を示せる一覧がない）。所属は推測しない。',
   },
   {
     class: '中枢中核都市', basis: 'unknown',
-    note: 'The code list does not say which cities are 中枢中核都市 (内閣府), and no reviewed list with an as-of date is in the repository; membership is not guessed.',
+    note: '中枢中核都市（内閣府）の一覧は未収録（コード表に区分がなく、出典と時点を示せる一覧がない）。所属は推測しない。',
   },
 ];
 
