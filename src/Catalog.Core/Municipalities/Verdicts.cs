@@ -262,7 +262,7 @@ public static class VerdictEngine
             var programs = ledger.Programs.Where(p => rule.ProgramId is not null ? p.Id == rule.ProgramId : p.FamilyKey == rule.FamilyKey).Select(p => p.Id).ToList();
             var years = rule.FiscalYears.Count > 0 ? rule.FiscalYears : programs.SelectMany(id => ledger.Program(id)!.Selections.Select(s => s.FiscalYear)).Distinct().ToList();
             var gaps = years.Count == 0 ? [$"{target}の採択年度が分からない"]
-                : years.Select(y => programs.Select(id => ledger.Gap(id, y)).FirstOrDefault(g => g is null, $"{target}の{y}年度の採択件数の記載がなく、採択一覧が揃っているか分からない")).Where(g => g is not null).ToList();
+                : years.Select(y => YearGap(ledger, programs, target, y)).Where(g => g is not null).ToList();
             if (gaps.Count > 0)
                 reasons.Add(new(name, VerdictReason.Unknown, $"「{rule.Text}」：カタログに{m.Name}の採択はないが、{string.Join("。", gaps)}"));
             else
@@ -286,6 +286,14 @@ public static class VerdictEngine
             var state = now <= end ? "支援期間中" : "支援期間を過ぎている";
             reasons.Add(new(name, VerdictReason.Info, $"{m.Name}は{f}年度に初めて採択：支援は{end}年度まで{extended}（{now}年度は{state}）", ProgramId: mine[0].ProgramId, FiscalYear: f));
         }
+    }
+
+    // Null when one of the programs holds the year's whole list; else why the list may be incomplete.
+    private static string? YearGap(AdoptionLedger ledger, List<string> programs, string target, int year)
+    {
+        var gaps = programs.Select(id => ledger.Gap(id, year)).ToList();
+        if (gaps.Any(g => g is null)) return null;
+        return $"{target}：{gaps.FirstOrDefault() ?? $"{year}年度の採択一覧がない"}";
     }
 
     private static string FamilyName(AdoptionLedger ledger, string familyKey) =>
