@@ -106,8 +106,11 @@ public sealed class MunicipalityDirectory
     /// <summary>NFKC (full-width digits and letters, half-width kana) and no spaces.</summary>
     public static string Normalize(string text)
     {
+        string normalized;
+        try { normalized = text.Normalize(NormalizationForm.FormKC); }
+        catch (ArgumentException) { normalized = text; } // ill-formed UTF-16 (a lone surrogate) cannot be normalised; match it as is
         var sb = new StringBuilder();
-        foreach (var c in text.Normalize(NormalizationForm.FormKC))
+        foreach (var c in normalized)
             if (!char.IsWhiteSpace(c)) sb.Append(c);
         return sb.ToString();
     }
