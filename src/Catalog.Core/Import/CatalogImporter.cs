@@ -46,7 +46,11 @@ public sealed class CatalogImporter(ProgramStore store, MunicipalityStore? munic
             else loose.Add(row);
         }
         var counts = store.Upsert(programs.Select(p => p.Record).ToList(), loose, Path.GetFullPath(path),
-            master is null ? null : (connection, tx) => MunicipalityStore.Replace(connection, tx, master));
+            master is null ? null : (connection, tx) =>
+            {
+                MunicipalityStore.Replace(connection, tx, master);
+                MunicipalityStore.ResolveStored(connection, tx, new MunicipalityDirectory(master), (row, d) => MunicipalityImport.Resolve(row, d, (_, _) => { }));
+            });
         var imported = programs.Select(p => new ImportedProgram(p.Record.Id, p.Record.Name, p.Record.Adoptions.Count))
             .OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
         return new ImportResult([], counts, programs.Count, imported.Sum(p => p.Adoptions) + loose.Count, imported);
@@ -70,12 +74,30 @@ public sealed class CatalogImporter(ProgramStore store, MunicipalityStore? munic
                         errors.Add(new(input.File, input.Lines.LineOf($"{input.Path}.lgCodes[{i}]"), row.ProgramId, $"lgCodes[{i}]", why));
         }
 
+        // A new master must still hold every adoption already stored outside this import.
+        if (master is not null && municipalities is not null)
+            foreach (var stored in StoredRowsKept(programs, adoptions))
+                MunicipalityImport.Resolve(stored.Adoption, directory, (field, message) => errors.Add(new("(catalogue)", null, stored.ProgramId, field,
+                    $"the stored adoption {stored.Adoption.FiscalYear} {stored.Adoption.Prefecture}{stored.Adoption.Municipality} does not resolve in the new master: {message}")));
+
         var ids = new HashSet<string>(programs.Select(p => p.Record.Id), StringComparer.Ordinal);
         ids.UnionWith(store.Ids());
         var families = new HashSet<string>(programs.Select(p => p.Record.FamilyKey), StringComparer.Ordinal);
         if (municipalities is not null) families.UnionWith(municipalities.ProgramFamilies());
         foreach (var (p, input) in programs) MunicipalityImport.CheckEligibility(p, input, ids, families, errors);
     }
+
+    // Stored adoption rows this import leaves in place: those of programs it does not bring
+    // whole, minus the loose rows it brings again (they are replaced by key).
+    private List<AdoptionRow> StoredRowsKept(List<(ProgramRecord Record, InputRecord Input)> programs, List<(Adoption Row, InputRecord Input)> adoptions)
+    {
+        var whole = programs.Select(p => p.Record.Id).ToHashSet(StringComparer.Ordinal);
+        var again = adoptions.Select(a => Key(a.Row.ProgramId!, a.Row)).ToHashSet();
+        return municipalities!.Adoptions().Where(r => !whole.Contains(r.ProgramId) && !again.Contains(Key(r.ProgramId, r.Adoption))).ToList();
+    }
+
+    private static (string, int, string, string, string) Key(string programId, Adoption a) =>
+        (programId, a.FiscalYear ?? 0, a.Prefecture ?? "", a.Municipality, a.Title ?? "");
 
     private void CheckAcrossRecords(List<(ProgramRecord Record, InputRecord Input)> programs, List<(Adoption Row, InputRecord Input)> adoptions, List<ImportError> errors)
     {

@@ -99,10 +99,11 @@ internal static partial class MunicipalityImport
     /// a prefecture, or an area, which the row must mark ("scope": "area"). Names are looked up in
     /// the row's prefecture; without one a name must be unique in Japan.
     /// </summary>
-    public static void Resolve(Adoption row, InputRecord input, MunicipalityDirectory directory, List<ImportError> errors)
+    public static void Resolve(Adoption row, InputRecord input, MunicipalityDirectory directory, List<ImportError> errors) =>
+        Resolve(row, directory, (field, message) => errors.Add(new(input.File, input.Lines.LineOf($"{input.Path}.{field}"), row.ProgramId, field, message)));
+
+    public static void Resolve(Adoption row, MunicipalityDirectory directory, Action<string, string> Error)
     {
-        void Error(string field, string message) =>
-            errors.Add(new(input.File, input.Lines.LineOf($"{input.Path}.{field}"), row.ProgramId, field, message));
 
         if (row.Scope is not (null or "area" or "municipality" or "prefecture"))
         {

@@ -69,6 +69,27 @@ public sealed class MunicipalityStore(CatalogDatabase database)
         connection.Execute(entrySql, master.Municipalities, tx);
     }
 
+    /// <summary>
+    /// Gives every stored adoption row the codes of a new master (inside the import's transaction,
+    /// after the importer checked that each still resolves).
+    /// </summary>
+    public static void ResolveStored(SqliteConnection connection, SqliteTransaction tx, MunicipalityDirectory directory, Action<Adoption, MunicipalityDirectory> resolve)
+    {
+        const string readSql = """
+            SELECT rowid, record_json FROM adoptions;
+            """;
+        const string updateSql = """
+            UPDATE adoptions SET record_json = @Json WHERE rowid = @RowId;
+            """;
+        foreach (var (rowId, json) in connection.Query<(long, string)>(readSql, transaction: tx).ToList())
+        {
+            var row = JsonSerializer.Deserialize<Adoption>(json, ProgramJson.Compact)!;
+            resolve(row, directory);
+            var after = JsonSerializer.Serialize(row, ProgramJson.Compact);
+            if (after != json) connection.Execute(updateSql, new { Json = after, RowId = rowId }, tx);
+        }
+    }
+
     /// <summary>The family keys of the stored programs (eligibility rules may name a family).</summary>
     public IReadOnlySet<string> ProgramFamilies()
     {

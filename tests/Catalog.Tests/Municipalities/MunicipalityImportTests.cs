@@ -153,6 +153,37 @@ public class MunicipalityImportTests
     }
 
     [Fact]
+    public void AMasterImportedLaterGivesStoredAdoptionRowsTheirCodes()
+    {
+        using var c = new Catalogue();
+        var seed = MunicipalityFixtures.Seed(c.Folder);
+        var master = c.Folder.Combine("master.json");
+        File.Move(Path.Combine(seed, "municipalities", "municipalities.json"), master);
+        Assert.True(c.Importer.Import(seed).Succeeded);
+        Assert.All(c.Municipalities.Adoptions(), r => Assert.Empty(r.Adoption.LgCodes)); // no master yet: nothing to resolve against
+
+        var result = c.Importer.Import(master);
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.Contains(c.Municipalities.Adoptions(), r => r.Adoption.Municipality == "宮古島市" && r.Adoption.LgCodes.SequenceEqual(["472140"]));
+        Assert.All(c.Municipalities.Adoptions(), r => Assert.True(r.Adoption.LgCodes.Count > 0 || r.Adoption.Scope == "area"));
+    }
+
+    [Fact]
+    public void AMasterThatNoLongerHoldsAStoredAdoptionIsRejectedWhole()
+    {
+        using var c = new Catalogue();
+        Assert.True(c.Importer.Import(RepoPaths.Seed).Succeeded);
+        var master = c.Folder.Combine("master.json");
+        var lines = File.ReadAllLines(MunicipalityFixtures.MasterPath).Where(l => !l.Contains("\"code\":\"472140\"", StringComparison.Ordinal));
+        File.WriteAllLines(master, lines);
+
+        var result = c.Importer.Import(master);
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Errors, e => e.File == "(catalogue)" && e.Message.Contains("宮古島市") && e.Message.Contains("not a municipality in 沖縄県"));
+        Assert.NotNull(c.Municipalities.Directory().Find("472140")); // the old master stays
+    }
+
+    [Fact]
     public void ImportingTheSeedTwiceKeepsTheSameMaster()
     {
         using var c = new Catalogue();
