@@ -20,7 +20,7 @@ public static class MunicipalitiesApi
     public static IEndpointRouteBuilder MapMunicipalities(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/municipalities").WithTags("Municipalities");
-        api.MapGet("/", FindMunicipalities).WithName("FindMunicipalities")
+        api.MapGet("", FindMunicipalities).WithName("FindMunicipalities")
             .WithSummary("Find prefectures and municipalities by name, kana reading or 全国地方公共団体コード.");
         api.MapGet("/{code}", GetMunicipality).WithName("GetMunicipality")
             .WithSummary("One municipality: its classes with their sources, its adoption history and its peers.");

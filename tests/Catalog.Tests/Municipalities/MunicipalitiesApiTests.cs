@@ -251,7 +251,7 @@ public class MunicipalitiesApiTests
         using var __ = folder;
         var openApi = await server.Client.GetObjectAsync("/openapi/v1.json");
         var paths = openApi["paths"]!.AsObject().Select(p => p.Key).ToList();
-        Assert.Contains("/api/municipalities", paths.Select(p => p.TrimEnd('/')));
+        Assert.Contains("/api/municipalities", paths);
         Assert.Contains("/api/municipalities/{code}", paths);
         Assert.Contains("/api/municipalities/{code}/programs", paths);
         Assert.Contains("/api/adoptions", paths);
