@@ -49,7 +49,8 @@ public static class ProgramSchema
         "sources": { "type": "array", "items": { "$ref": "#/$defs/source" } },
         "url": { "type": "string" },
         "notes": { "type": "string" },
-        "adoptions": { "type": "array", "items": { "$ref": "#/$defs/adoption" } }
+        "adoptions": { "type": "array", "items": { "$ref": "#/$defs/adoption" } },
+        "eligibility": { "$ref": "#/$defs/eligibility" }
       },
       "$defs": {
         "rate": {
@@ -136,11 +137,35 @@ public static class ProgramSchema
             "prefecture": { "type": "string" },
             "municipality": { "type": "string" },
             "lgCode": { "type": "string", "pattern": "^[0-9]{6}$" },
+            "lgCodes": { "type": "array", "items": { "type": "string", "pattern": "^[0-9]{6}$" } },
+            "scope": { "enum": ["municipality", "prefecture", "area"] },
             "title": { "type": "string" },
             "technology": { "type": "string" },
             "note": { "type": "string" },
             "evidence": { "type": "array", "items": { "$ref": "#/$defs/evidence" } },
             "source": { "$ref": "#/$defs/source" }
+          }
+        },
+        "eligibility": {
+          "type": "object", "additionalProperties": false, "required": ["classes", "excludedClasses", "rules"],
+          "properties": {
+            "classes": { "type": "array", "items": { "$ref": "#/$defs/municipalClass" } },
+            "excludedClasses": { "type": "array", "items": { "$ref": "#/$defs/municipalClass" } },
+            "rules": { "type": "array", "items": { "$ref": "#/$defs/eligibilityRule" } },
+            "source": { "$ref": "#/$defs/source" }
+          }
+        },
+        "municipalClass": { "enum": ["都道府県", "市区町村", "政令指定都市", "中核市", "特別区", "市", "町", "村", "中枢中核都市"] },
+        "eligibilityRule": {
+          "type": "object", "additionalProperties": false, "required": ["kind", "fiscalYears", "text"],
+          "properties": {
+            "kind": { "enum": ["notAdopted", "supportPeriod"] },
+            "programId": { "type": "string" },
+            "familyKey": { "type": "string" },
+            "fiscalYears": { "type": "array", "items": { "type": "integer" } },
+            "years": { "type": "integer", "minimum": 1 },
+            "extensionYears": { "type": "integer", "minimum": 0 },
+            "text": { "type": "string" }
           }
         }
       }

@@ -4,6 +4,7 @@ import { renderUnderstood, understoodFor, queryWithout } from './chips.js';
 // inserted as HTML; every other text goes through textContent.
 
 import { decorateEvidence } from './evidence.js';
+import { routeMunicipality, municipalitySuggestions, openMunicipality } from './municipality.js'; // #9
 
 // ---------- 和暦 ----------
 
@@ -184,6 +185,7 @@ async function render() {
   $('q').value = state.q;
   $('sort').value = state.sort;
   closeSuggestions();
+  if (await routeMunicipality()) return; // #9: ?municipality=CODE and ?view=adoptions
   if (state.id) {
     $('search-view').hidden = true;
     $('detail-view').hidden = false;
@@ -620,6 +622,7 @@ async function fetchSuggestions(text) {
   let items;
   try {
     items = await getJson(`/api/suggest?q=${encodeURIComponent(text)}`, { signal: suggestController.signal });
+    items = [...await municipalitySuggestions(text, suggestController.signal), ...items]; // #9
   } catch (e) {
     if (e.name === 'AbortError') return;
     throw e;
@@ -630,7 +633,7 @@ async function fetchSuggestions(text) {
   if (suggestions.length === 0) { closeSuggestions(); return; }
   list.replaceChildren(...suggestions.map((s, i) => {
     const li = el('li', { id: `suggest-${i}`, role: 'option', 'aria-selected': 'false', class: 'suggestion' },
-      el('span', { class: 'suggest-text', text: s.text }), el('span', { class: 'suggest-kind', text: SUGGEST_KIND[s.kind] || '' }));
+      el('span', { class: 'suggest-text', text: s.text }), el('span', { class: 'suggest-kind', text: s.label || SUGGEST_KIND[s.kind] || '' }));
     li.addEventListener('mousedown', (e) => { e.preventDefault(); pickSuggestion(i); });
     return li;
   }));
@@ -643,6 +646,7 @@ function pickSuggestion(i) {
   const s = suggestions[i];
   closeSuggestions();
   if (!s) return;
+  if (s.kind === 'municipality') { openMunicipality(s.code); return; } // #9
   if (s.id && s.kind !== 'field') {
     navigate({ id: s.id });
   } else {

@@ -1,3 +1,4 @@
+using Catalog.Core.Municipalities;
 using Catalog.Core.Programs;
 using Catalog.Core.Store;
 
@@ -7,7 +8,7 @@ namespace Catalog.Core.Import;
 /// Imports seed files or an export: reads everything, validates everything, and only if no
 /// error was found writes it all in one transaction. Errors name file, line, record and field.
 /// </summary>
-public sealed class CatalogImporter(ProgramStore store)
+public sealed class CatalogImporter(ProgramStore store, MunicipalityStore? municipalities = null)
 {
     public ImportResult Import(string path) => Run(path, write: true);
 
@@ -25,12 +26,18 @@ public sealed class CatalogImporter(ProgramStore store)
         var errors = new List<ImportError>();
         var programs = new List<(ProgramRecord Record, InputRecord Input)>();
         var adoptions = new List<(Adoption Row, InputRecord Input)>();
+        MunicipalMaster? master = null;
 
         foreach (var file in InputReader.Files(path, errors))
         foreach (var input in InputReader.Read(file, errors))
         {
             var validator = new RecordValidator(input, errors);
-            if (input.IsAdoption)
+            if (input.IsMaster)
+            {
+                if (master is not null) errors.Add(new(input.File, 1, null, null, "a second municipality master in one import"));
+                master = MunicipalityImport.ReadMaster(input, errors);
+            }
+            else if (input.IsAdoption)
             {
                 if (InputReader.ToAdoption(input, errors) is { } a) { validator.Adoption(a); adoptions.Add((a, input)); }
             }
@@ -38,6 +45,7 @@ public sealed class CatalogImporter(ProgramStore store)
         }
 
         CheckAcrossRecords(programs, adoptions, errors);
+        CheckMunicipalities(programs, adoptions, master, errors);
         if (errors.Count > 0) return new ImportResult(errors, default, programs.Count, adoptions.Count, []);
 
         // Adoption tables add to the programs read in the same run; the rest go to stored programs.
@@ -54,11 +62,59 @@ public sealed class CatalogImporter(ProgramStore store)
             validatedLoose!.AddRange(loose);
             return new ImportResult([], default, programs.Count, adoptions.Count, []);
         }
-        var counts = store.Upsert(programs.Select(p => p.Record).ToList(), loose, Path.GetFullPath(path));
+        var counts = store.Upsert(programs.Select(p => p.Record).ToList(), loose, Path.GetFullPath(path),
+            master is null ? null : (connection, tx) =>
+            {
+                MunicipalityStore.Replace(connection, tx, master);
+                MunicipalityStore.ResolveStored(connection, tx, new MunicipalityDirectory(master), (row, d) => MunicipalityImport.Resolve(row, d, (_, _) => { }));
+            });
         var imported = programs.Select(p => new ImportedProgram(p.Record.Id, p.Record.Name, p.Record.Adoptions.Count))
             .OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
         return new ImportResult([], counts, programs.Count, imported.Sum(p => p.Adoptions) + loose.Count, imported);
     }
+
+    // Adoption rows get their codes from the master of this import, else the stored one; without
+    // any master (a bare export), rows keep the codes they carry. Eligibility rules must name
+    // programs or families that exist.
+    private void CheckMunicipalities(List<(ProgramRecord Record, InputRecord Input)> programs, List<(Adoption Row, InputRecord Input)> adoptions,
+        MunicipalMaster? master, List<ImportError> errors)
+    {
+        var directory = master is not null ? new MunicipalityDirectory(master) : municipalities?.Directory() ?? MunicipalityDirectory.Empty;
+        var rows = adoptions.Select(a => (a.Row, a.Input))
+            .Concat(programs.SelectMany(p => p.Record.Adoptions.Select((a, i) => (Row: a, Input: p.Input with { Path = $"{p.Input.Path}.adoptions[{i}]" }))));
+        foreach (var (row, input) in rows)
+        {
+            if (!directory.IsEmpty) MunicipalityImport.Resolve(row, input, directory, errors);
+            else
+                for (var i = 0; i < row.LgCodes.Count; i++)
+                    if (LgCode.Problem(row.LgCodes[i]) is { } why)
+                        errors.Add(new(input.File, input.Lines.LineOf($"{input.Path}.lgCodes[{i}]"), row.ProgramId, $"lgCodes[{i}]", why));
+        }
+
+        // A new master must still hold every adoption already stored outside this import.
+        if (master is not null && municipalities is not null)
+            foreach (var stored in StoredRowsKept(programs, adoptions))
+                MunicipalityImport.Resolve(stored.Adoption, directory, (field, message) => errors.Add(new("(catalogue)", null, stored.ProgramId, field,
+                    $"the stored adoption {stored.Adoption.FiscalYear} {stored.Adoption.Prefecture}{stored.Adoption.Municipality} does not resolve in the new master: {message}")));
+
+        var ids = new HashSet<string>(programs.Select(p => p.Record.Id), StringComparer.Ordinal);
+        ids.UnionWith(store.Ids());
+        var families = new HashSet<string>(programs.Select(p => p.Record.FamilyKey), StringComparer.Ordinal);
+        if (municipalities is not null) families.UnionWith(municipalities.ProgramFamilies());
+        foreach (var (p, input) in programs) MunicipalityImport.CheckEligibility(p, input, ids, families, errors);
+    }
+
+    // Stored adoption rows this import leaves in place: those of programs it does not bring
+    // whole, minus the loose rows it brings again (they are replaced by key).
+    private List<AdoptionRow> StoredRowsKept(List<(ProgramRecord Record, InputRecord Input)> programs, List<(Adoption Row, InputRecord Input)> adoptions)
+    {
+        var whole = programs.Select(p => p.Record.Id).ToHashSet(StringComparer.Ordinal);
+        var again = adoptions.Select(a => Key(a.Row.ProgramId!, a.Row)).ToHashSet();
+        return municipalities!.Adoptions().Where(r => !whole.Contains(r.ProgramId) && !again.Contains(Key(r.ProgramId, r.Adoption))).ToList();
+    }
+
+    private static (string, int, string, string, string) Key(string programId, Adoption a) =>
+        (programId, a.FiscalYear ?? 0, a.Prefecture ?? "", a.Municipality, a.Title ?? "");
 
     private void CheckAcrossRecords(List<(ProgramRecord Record, InputRecord Input)> programs, List<(Adoption Row, InputRecord Input)> adoptions, List<ImportError> errors)
     {

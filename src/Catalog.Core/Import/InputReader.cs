@@ -5,7 +5,7 @@ using Catalog.Core.Programs;
 namespace Catalog.Core.Import;
 
 /// <summary>One record as found in an input file: where it is, and its JSON.</summary>
-internal sealed record InputRecord(string File, JsonLineMap Lines, string Path, JsonElement Json, bool IsAdoption);
+internal sealed record InputRecord(string File, JsonLineMap Lines, string Path, JsonElement Json, bool IsAdoption, bool IsMaster = false);
 
 /// <summary>
 /// Reads import input: a file or a folder of them. A .json file holds one program, an adoption
@@ -62,6 +62,9 @@ internal static class InputReader
             case JsonValueKind.Object when root.TryGetProperty("programs", out var programs) && !root.TryGetProperty("id", out _):
                 if (programs.ValueKind != JsonValueKind.Array) errors.Add(new(file, lines.LineOf("$.programs"), null, "programs", "must be an array"));
                 else AddArray(records, file, lines, "$.programs", programs, isAdoption: false);
+                break;
+            case JsonValueKind.Object when root.TryGetProperty("municipalities", out _) && !root.TryGetProperty("id", out _):
+                records.Add(new(file, lines, "$", root, IsAdoption: false, IsMaster: true)); // the municipality master (#9)
                 break;
             case JsonValueKind.Object when root.TryGetProperty("adoptions", out var adoptions) && !root.TryGetProperty("id", out _):
                 if (adoptions.ValueKind != JsonValueKind.Array) errors.Add(new(file, lines.LineOf("$.adoptions"), null, "adoptions", "must be an array"));

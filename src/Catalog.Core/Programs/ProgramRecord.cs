@@ -50,6 +50,8 @@ public sealed class ProgramRecord
     public string? Notes { get; set; }
     /// <summary>Adoptions (採択) of this program. In seed files they live in adoption tables.</summary>
     public List<Adoption> Adoptions { get; set; } = [];
+    /// <summary>Machine-readable eligibility beyond applicants, caps and windows (#9); absent where the source states none.</summary>
+    public Eligibility? Eligibility { get; set; }
 }
 
 public sealed class SubsidyRate
@@ -143,6 +145,10 @@ public sealed class Adoption
     public string Municipality { get; set; } = "";
     /// <summary>全国地方公共団体コード (6 digits, text), when known.</summary>
     public string? LgCode { get; set; }
+    /// <summary>Derived: the codes of every prefecture or municipality the row names, resolved from the master.</summary>
+    public List<string> LgCodes { get; set; } = [];
+    /// <summary>municipality, prefecture or area (an area must be marked in the seed; the rest is derived).</summary>
+    public string? Scope { get; set; }
     public string? Title { get; set; }
     public string? Technology { get; set; }
     public string? Note { get; set; }

@@ -66,6 +66,22 @@ public sealed class CatalogDatabase
             unchanged   INTEGER NOT NULL
         );
         """,
+        // #9 municipalities: the master (code list and class lists), replaced whole on import.
+        """
+        CREATE TABLE municipality_master (
+            id           INTEGER PRIMARY KEY CHECK (id = 1),
+            source_json  TEXT NOT NULL,
+            classes_json TEXT NOT NULL
+        );
+        CREATE TABLE municipalities (
+            code            TEXT PRIMARY KEY,
+            name            TEXT NOT NULL,
+            kana            TEXT NOT NULL,
+            kind            TEXT NOT NULL,
+            prefecture_code TEXT
+        );
+        CREATE INDEX municipalities_name ON municipalities (name);
+        """,
     ];
 
     public static int SchemaVersion => Migrations.Length;

@@ -72,7 +72,8 @@ public sealed class ProgramStore(CatalogDatabase database)
     /// Writes programs and adoption rows in one transaction. A program given whole replaces its
     /// adoptions with the ones given for it; adoption rows given alone are added to their program.
     /// </summary>
-    public ImportCounts Upsert(IReadOnlyList<ProgramRecord> programs, IReadOnlyList<Adoption> looseAdoptions, string source)
+    public ImportCounts Upsert(IReadOnlyList<ProgramRecord> programs, IReadOnlyList<Adoption> looseAdoptions, string source,
+        Action<SqliteConnection, SqliteTransaction>? alongside = null)
     {
         using var connection = database.Open();
         using var tx = connection.BeginTransaction();
@@ -120,6 +121,7 @@ public sealed class ProgramStore(CatalogDatabase database)
             VALUES (@Now, @Source, @Added, @Updated, @Unchanged);
             """;
         connection.Execute(runSql, new { Now = now, Source = source, Added = added, Updated = updated, Unchanged = unchanged }, tx);
+        alongside?.Invoke(connection, tx); // other data of the same import (the municipality master), in the same transaction
         tx.Commit();
         if (added + updated > 0) Changed?.Invoke();
         return new ImportCounts(added, updated, unchanged);

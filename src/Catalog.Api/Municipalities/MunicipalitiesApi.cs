@@ -1,0 +1,160 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+using Catalog.Api.Export;
+using Catalog.Api.Programs;
+using Catalog.Core.Municipalities;
+using Catalog.Core.Programs;
+using Catalog.Core.Search;
+using Catalog.Core.Store;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Catalog.Api.Municipalities;
+
+/// <summary>Municipalities: find one, see its classes, adoptions and peers, and what it can apply for (/api/municipalities).</summary>
+public static class MunicipalitiesApi
+{
+    public const int MaxLimit = 100;
+
+    public static IEndpointRouteBuilder MapMunicipalities(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/municipalities").WithTags("Municipalities");
+        api.MapGet("", FindMunicipalities).WithName("FindMunicipalities")
+            .WithSummary("Find prefectures and municipalities by name, kana reading or 全国地方公共団体コード.");
+        api.MapGet("/{code}", GetMunicipality).WithName("GetMunicipality")
+            .WithSummary("One municipality: its classes with their sources, its adoption history and its peers.");
+        api.MapGet("/{code}/programs", GetVerdicts).WithName("GetMunicipalityPrograms")
+            .WithSummary("Every program (or those matching the search filters) with its verdict for the municipality: 対象 / 要確認 / 対象外 with reasons; JSON or CSV.");
+        endpoints.MapAdoptions();
+        return endpoints;
+    }
+
+    public static Results<Ok<MunicipalitySearchResponse>, ProblemHttpResult> FindMunicipalities(
+        [Description("Name (浜松), reading in kana (みやこじま) or code (6 digits, or the first 5).")] string? q,
+        [Description("At most this many results, 1–100 (default 20).")] string? limit,
+        MunicipalityStore store)
+    {
+        if (q is { Length: > QueryText.MaxLength })
+            return TypedResults.Problem(SearchParameters.Problem("q", $"q is {q.Length} characters long; at most {QueryText.MaxLength} are allowed."));
+        var max = 20;
+        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out max) || max is < 1 or > MaxLimit))
+            return TypedResults.Problem(SearchParameters.Problem("limit", $"limit '{limit}' must be a whole number from 1 to {MaxLimit}"));
+        var d = store.Directory();
+        var found = string.IsNullOrWhiteSpace(q) ? [] : d.Search(q, max);
+        return TypedResults.Ok(new MunicipalitySearchResponse(q ?? "", found.Select(m => MunicipalitySummary.Of(m, d)).ToList()));
+    }
+
+    public static Results<Ok<MunicipalityDetail>, ProblemHttpResult> GetMunicipality(
+        [Description("全国地方公共団体コード: 6 digits with check digit, e.g. 472140 (宮古島市).")] string code,
+        MunicipalityStore store)
+    {
+        var d = store.Directory();
+        if (Lookup(code, d, out var problem) is not { } m) return problem!;
+
+        var all = store.Adoptions();
+        var mine = all.Where(a => a.Adoption.LgCodes.Contains(m.Code)).ToList();
+        var classes = d.Facts(m).Select(f => new ClassView(f.Class, Name(f.Membership), f.Source, f.AsOf, f.Note)).ToList();
+        return TypedResults.Ok(new MunicipalityDetail(MunicipalitySummary.Of(m, d), Master(d), classes,
+            mine.Select(AdoptionView.Of).ToList(), Peers(m, d, mine, all)));
+    }
+
+    public static Results<Ok<VerdictTable>, PushStreamHttpResult, ProblemHttpResult> GetVerdicts(
+        [Description("全国地方公共団体コード: 6 digits with check digit.")] string code,
+        [AsParameters] SearchParameters parameters,
+        [Description("json (default) or csv (UTF-8 with BOM, for a 庁内 memo).")] string? format,
+        MunicipalityStore municipalities, ProgramStore programs, SearchIndex index)
+    {
+        if (format is not (null or "json" or "csv"))
+            return TypedResults.Problem(SearchParameters.Problem("format", $"format '{format}' is not one of: json, csv"));
+        var d = municipalities.Directory();
+        if (Lookup(code, d, out var problem) is not { } m) return problem!;
+        if (!parameters.TryBuild(index, out var request, out var bad)) return TypedResults.Problem(bad!);
+
+        var matching = index.Matching(request with { Highlight = false });
+        var adoptions = municipalities.Adoptions();
+        var history = adoptions.Where(a => a.Adoption.LgCodes.Contains(m.Code)).ToList();
+        // Rules may look at programs outside the filter: the ledger sees the whole catalogue.
+        var ledger = new AdoptionLedger(matching.Any(p => p.Eligibility?.Rules.Count > 0) ? programs.ReadAll() : matching, adoptions);
+        var verdicts = VerdictEngine.Ordered(matching.Select(p => VerdictEngine.Decide(p, m, c => d.Fact(m, c), history, ledger, request.AsOf))).ToList();
+
+        if (format == "csv")
+        {
+            var file = $"verdicts-{m.Code}-{request.AsOf.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.csv";
+            return TypedResults.Stream(async s =>
+            {
+                await using var writer = new StreamWriter(s, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024, leaveOpen: true);
+                await writer.WriteAsync(CsvExport.Line(CsvHeader));
+                foreach (var v in verdicts) await writer.WriteAsync(CsvExport.Line(CsvRow(m, v)));
+            }, "text/csv; charset=utf-8", file);
+        }
+        var counts = new VerdictCounts(verdicts.Count(v => v.Outcome == Verdict.Eligible), verdicts.Count(v => v.Outcome == Verdict.Check),
+            verdicts.Count(v => v.Outcome == Verdict.NotEligible));
+        return TypedResults.Ok(new VerdictTable(MunicipalitySummary.Of(m, d), SearchFormat.Time(request.AsOf), counts, verdicts));
+    }
+
+    private static readonly string[] CsvHeader =
+        ["団体コード", "団体名", "判定", "制度ID", "制度名", "該当区分", "上限額", "募集状況", "次の締切", "残り日数", "理由", "判定日時"];
+
+    private static string[] CsvRow(Municipality m, Verdict v) =>
+    [
+        m.Code, m.Name, v.Outcome, v.ProgramId, v.ProgramName, v.MatchedClass ?? "", string.Join("; ", v.Cap?.Texts ?? []),
+        v.WindowStatus ?? "", v.NextDeadline ?? "", v.DaysLeft?.ToString(CultureInfo.InvariantCulture) ?? "",
+        string.Join("; ", v.Reasons.Where(r => r.Effect != VerdictReason.Info || v.Outcome != Verdict.NotEligible).Select(r => $"[{r.Rule}] {r.Fact}")),
+        v.AsOf,
+    ];
+
+    /// <summary>The entry for a code, or a 400 (malformed: length, digits, check digit) or 404 (unknown) ProblemDetails saying which.</summary>
+    internal static Municipality? Lookup(string code, MunicipalityDirectory d, out ProblemHttpResult? problem)
+    {
+        problem = null;
+        if (LgCode.Problem(code) is { } why)
+        {
+            problem = TypedResults.Problem(SearchParameters.Problem("code", $"code {why}."));
+            return null;
+        }
+        if (d.Find(code) is { } m) return m;
+        problem = TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such municipality",
+            detail: d.IsEmpty ? $"No municipality master has been imported, so the code {code} cannot be looked up."
+                : $"The code {code} is well-formed but is not in the municipality master ({d.Source.Source}).",
+            extensions: new Dictionary<string, object?> { ["parameter"] = "code" });
+        return null;
+    }
+
+    internal static MasterInfo Master(MunicipalityDirectory d) => new(d.Source.Source, d.Source.Version, d.Source.Published, d.Source.License);
+
+    private static string Name(Membership m) => m switch
+    {
+        Membership.Member => "member",
+        Membership.NotMember => "notMember",
+        _ => "unknown",
+    };
+
+    // The class a peer must share: the most specific one the master states, else the kind (市, 町 …).
+    private static string PeerClass(Municipality m, MunicipalityDirectory d) =>
+        new[] { MunicipalClasses.DesignatedCity, MunicipalClasses.CentralCoreCity, MunicipalClasses.CoreCity }
+            .FirstOrDefault(c => d.Fact(m, c).Membership == Membership.Member) ?? m.Kind;
+
+    private static List<PeerView> Peers(Municipality m, MunicipalityDirectory d, List<AdoptionRow> mine, IReadOnlyList<AdoptionRow> all)
+    {
+        var programs = mine.Select(a => a.ProgramId).ToHashSet(StringComparer.Ordinal);
+        var peerClass = PeerClass(m, d);
+        var peers = new Dictionary<string, (Municipality Peer, List<string> Because, List<PeerAdoption> Adoptions)>(StringComparer.Ordinal);
+        foreach (var row in all.Where(a => programs.Contains(a.ProgramId)))
+            foreach (var code in row.Adoption.LgCodes)
+            {
+                if (code == m.Code || d.Find(code) is not { } other) continue;
+                var because = new List<string>();
+                if (!m.IsPrefecture && other.PrefectureCode == m.PrefectureCode) because.Add($"同じ都道府県（{m.PrefectureName}）");
+                if (d.Fact(other, peerClass).Membership == Membership.Member) because.Add($"同じ区分（{peerClass}）");
+                if (because.Count == 0) continue;
+                if (!peers.TryGetValue(code, out var entry)) peers[code] = entry = (other, because, []);
+                var adoption = new PeerAdoption(row.ProgramId, row.ProgramName, row.Adoption.FiscalYear);
+                if (!entry.Adoptions.Contains(adoption)) entry.Adoptions.Add(adoption);
+            }
+        return peers.Values
+            .OrderByDescending(p => p.Because.Count).ThenByDescending(p => p.Adoptions.Count).ThenBy(p => p.Peer.Code, StringComparer.Ordinal)
+            .Select(p => new PeerView(p.Peer.Code, p.Peer.Name, new PrefectureRef(p.Peer.PrefectureCode ?? p.Peer.Code, p.Peer.PrefectureName), p.Because, p.Adoptions))
+            .ToList();
+    }
+}
