@@ -27,6 +27,7 @@ public static class CatalogApp
         app.UseStaffUi();
         app.MapHealth();
         app.MapPrograms();
+        app.MapVocabulary();
         app.MapExport();
         return app;
     }

@@ -415,7 +415,7 @@ public sealed class SearchIndex : IDisposable
             ["kind"] = Multi(IndexColumns.DimKind, Vocabulary.Kinds, r.Kinds),
             ["field"] = Multi(IndexColumns.DimField, Vocabulary.Fields, r.Fields),
             ["applicant"] = Multi(IndexColumns.DimApplicant, Vocabulary.Applicants, r.Applicants),
-            ["level"] = Multi(IndexColumns.DimLevel, Vocabulary.Levels, r.Levels, LevelLabel),
+            ["level"] = Multi(IndexColumns.DimLevel, Vocabulary.Levels, r.Levels, Vocabulary.LevelLabel),
             ["fiscalYear"] = Multi(IndexColumns.DimFiscalYear, [], r.FiscalYears.Select(y => Inv(y)),
                 v => int.TryParse(v, out var y) ? Wareki.FormatFiscalYear(y) : v, byValueDesc: true),
             ["status"] = Vocabulary.Statuses.Select((s, i) => new FacetValue(s, s, c.StatusCounts[i], r.Statuses.Contains(s)))
@@ -426,15 +426,6 @@ public sealed class SearchIndex : IDisposable
                 .Where(v => v.Count > 0 || v.Selected).ToList(),
         };
     }
-
-    public static string LevelLabel(string level) => level switch
-    {
-        "national" => "国",
-        "prefectural" => "都道府県",
-        "municipal" => "市区町村",
-        "private" => "民間",
-        _ => level,
-    };
 
     private static ProgramRecord Load(IndexSearcher searcher, int doc) =>
         JsonSerializer.Deserialize<ProgramRecord>(searcher.Doc(doc).Get(SearchSchema.Json), ProgramJson.Compact)!;
