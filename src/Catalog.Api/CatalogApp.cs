@@ -1,4 +1,5 @@
 using Catalog.Api.Export;
+using Catalog.Api.Hosting;
 using Catalog.Api.Programs;
 using Catalog.Api.Security;
 

@@ -31,7 +31,11 @@ public sealed record SearchParameters(
     public const int MaxDepth = 10_000;
 
     /// <summary>Validates every parameter; on the first bad one, a 400 ProblemDetails naming it.</summary>
-    public bool TryBuild(SearchIndex index, out SearchRequest request, out ProblemDetails? problem)
+    public bool TryBuild(SearchIndex index, out SearchRequest request, out ProblemDetails? problem) =>
+        TryBuild(index.ValuesOf(IndexColumns.DimMinistry), out request, out problem);
+
+    /// <summary>Validates every parameter against the vocabularies and the ministries the index holds.</summary>
+    public bool TryBuild(IReadOnlyCollection<string> indexedMinistries, out SearchRequest request, out ProblemDetails? problem)
     {
         request = new SearchRequest();
         problem = null;
@@ -47,7 +51,7 @@ public sealed record SearchParameters(
             var capMax = ParseLong("capMax", CapMax);
             if (capMin is not null && capMax is not null && capMin > capMax)
                 throw new ParameterException("capMin", $"capMin ({capMin}) is greater than capMax ({capMax})");
-            var ministries = index.ValuesOf(IndexColumns.DimMinistry);
+            var ministries = indexedMinistries;
             request = new SearchRequest
             {
                 Q = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim(),
