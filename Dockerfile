@@ -3,6 +3,8 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props Catalog.sln ./
 COPY src/ src/
+# Catalog.Core embeds the default synonyms and user dictionary from data/.
+COPY data/ data/
 RUN dotnet publish src/Catalog.Api/Catalog.Api.csproj -c Release -o /app --nologo
 
 # Run: ASP.NET runtime only, as a non-root user; the seed ships with the app, the data lives in a volume.

@@ -1,4 +1,5 @@
 using Catalog.Api.Export;
+using Catalog.Api.Hosting;
 using Catalog.Api.Municipalities;
 using Catalog.Api.Programs;
 using Catalog.Api.Security;
@@ -28,6 +29,7 @@ public static class CatalogApp
         app.UseStaffUi();
         app.MapHealth();
         app.MapPrograms();
+        app.MapVocabulary();
         app.MapExport();
         app.MapMunicipalities(); // and /api/adoptions
         return app;

@@ -28,13 +28,10 @@ public static class Verbs
     {
         try
         {
-            var (positional, options) = Split(args[1..]);
-            switch (args[0])
-            {
-                case "analyze": return Analyze(options); // needs no database
-                case "help" or "--help": return Help(Console.Out, 0);
-                case not ("import" or "export" or "reindex" or "audit"): return Help(Console.Error, 2, $"unknown verb '{args[0]}'");
-            }
+            if (args[0] is "help" or "--help" or "-h") return Help(Console.Out, 0);
+            if (!Known.TryGetValue(args[0], out var known)) return Help(Console.Error, 2, $"unknown verb '{args[0]}'");
+            var (positional, options) = Split(args[0], known, args[1..]);
+            if (args[0] == "analyze") return Analyze(options); // needs no database
             var services = BuildServices(options.Configuration);
             return args[0] switch
             {
@@ -51,11 +48,20 @@ public static class Verbs
         }
     }
 
+    // The options each verb knows; anything else is refused by name before the verb does anything.
+    private static readonly Dictionary<string, string[]> Known = new(StringComparer.Ordinal)
+    {
+        ["import"] = [],
+        ["export"] = ["format", "output"],
+        ["reindex"] = [],
+        ["audit"] = ["documents"],
+        ["analyze"] = ["mode", "compounds"],
+    };
+
     private static int Import(IServiceProvider services, List<string> positional)
     {
         if (positional.Count != 1) return Help(Console.Error, 2, "import takes one file or folder");
-        // Resolved first so it hears ProgramStore.Changed and rebuilds the index after the import commits.
-        services.GetRequiredService<SearchIndex>();
+        // The importer rebuilds the index after a committed import that changed the catalogue.
         var result = services.GetRequiredService<CatalogImporter>().Import(positional[0]);
         if (!result.Succeeded)
         {
@@ -67,6 +73,11 @@ public static class Verbs
         Console.WriteLine($"Imported {result.ProgramsRead} program(s) and {result.AdoptionsRead} adoption row(s) from {positional[0]}: {c.Added} added, {c.Updated} updated, {c.Unchanged} unchanged.");
         foreach (var p in result.Programs)
             Console.WriteLine($"  {p.Id}\t{p.Name}\t{p.Adoptions} adoption(s)");
+        if (result.IndexError is not null)
+        {
+            Console.Error.WriteLine($"The import is committed, but {result.IndexError}.");
+            return 1;
+        }
         return 0;
     }
 
@@ -136,7 +147,7 @@ public static class Verbs
         return provider;
     }
 
-    private static (List<string> Positional, VerbOptions Options) Split(string[] args)
+    private static (List<string> Positional, VerbOptions Options) Split(string verb, string[] known, string[] args)
     {
         var positional = new List<string>();
         var named = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -149,8 +160,13 @@ public static class Verbs
             else if (a.StartsWith("--", StringComparison.Ordinal))
             {
                 var eq = a.IndexOf('=');
-                if (eq > 0) named[a[2..eq]] = a[(eq + 1)..];
-                else if (i + 1 < args.Length) named[a[2..]] = args[++i];
+                var name = eq > 0 ? a[2..eq] : a[2..];
+                if (!known.Contains(name))
+                    throw new VerbException(known.Length == 0
+                        ? $"{verb} takes no option '--{name}'; nothing was done"
+                        : $"{verb} has no option '--{name}' (it knows --{string.Join(", --", known)}); nothing was done");
+                if (eq > 0) named[name] = a[(eq + 1)..];
+                else if (i + 1 < args.Length) named[name] = args[++i];
                 else throw new VerbException($"{a} needs a value");
             }
             else positional.Add(a);

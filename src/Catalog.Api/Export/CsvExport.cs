@@ -32,8 +32,8 @@ public static class CsvExport
         return
         [
             p.Id, p.Name, p.Ministry, string.Join("; ", p.Kinds), string.Join("; ", p.Fields), p.Rate?.Text ?? "",
-            Core.Search.ProgramDocuments.CapMaxYen(p)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
-            string.Join("; ", p.Caps.Select(c => string.IsNullOrEmpty(c.Applicant) ? c.Text : $"{c.Applicant} {c.Text}")),
+            ProgramCaps.MaxYen(p)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            ProgramCaps.Text(p, "; ") ?? "",
             string.Join("; ", p.Applicants), string.Join("; ", p.FiscalYears.Select(Wareki.FormatFiscalYear)),
             status.Status ?? "", status.NextDeadline is { } d ? SearchFormat.Time(d) : "", p.Url ?? "",
             string.Join("; ", p.Aliases), p.Summary ?? "",

@@ -34,6 +34,16 @@ public sealed record SearchParameters(
     /// <summary>Validates every parameter; on the first bad one, a 400 ProblemDetails naming it.</summary>
     public bool TryBuild(SearchIndex index, out SearchRequest request, out ProblemDetails? problem)
     {
+        var ministries = index.ValuesOf(IndexColumns.DimMinistry);
+        return TryBuild(ministries, word => IsContentWord(index, ministries, word), out request, out problem);
+    }
+
+    /// <summary>Validates every parameter against the vocabularies and the ministries the index holds; no word of q counts as a content word.</summary>
+    public bool TryBuild(IReadOnlyCollection<string> indexedMinistries, out SearchRequest request, out ProblemDetails? problem) =>
+        TryBuild(indexedMinistries, _ => false, out request, out problem);
+
+    private bool TryBuild(IReadOnlyCollection<string> indexedMinistries, Func<string, bool> isContentWord, out SearchRequest request, out ProblemDetails? problem)
+    {
         request = new SearchRequest();
         problem = null;
         try
@@ -48,7 +58,7 @@ public sealed record SearchParameters(
             var capMax = ParseLong("capMax", CapMax);
             if (capMin is not null && capMax is not null && capMin > capMax)
                 throw new ParameterException("capMin", $"capMin ({capMin}) is greater than capMax ({capMax})");
-            var ministries = index.ValuesOf(IndexColumns.DimMinistry);
+            var ministries = indexedMinistries;
             request = new SearchRequest
             {
                 Q = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim(),
@@ -69,7 +79,7 @@ public sealed record SearchParameters(
                 AsOf = asOf,
             };
             if (ParseBool("interpret", Interpret, fallback: true))
-                request = QueryUnderstanding.Apply(request, QueryUnderstanding.Interpret(request.Q, asOf, word => IsContentWord(index, ministries, word)));
+                request = QueryUnderstanding.Apply(request, QueryUnderstanding.Interpret(request.Q, asOf, isContentWord));
             return true;
         }
         catch (QuerySyntaxException e)

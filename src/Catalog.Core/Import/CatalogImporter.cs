@@ -1,5 +1,6 @@
 using Catalog.Core.Municipalities;
 using Catalog.Core.Programs;
+using Catalog.Core.Search;
 using Catalog.Core.Store;
 
 namespace Catalog.Core.Import;
@@ -7,8 +8,10 @@ namespace Catalog.Core.Import;
 /// <summary>
 /// Imports seed files or an export: reads everything, validates everything, and only if no
 /// error was found writes it all in one transaction. Errors name file, line, record and field.
+/// When given the search index, an import that changed the catalogue then rebuilds it, and says
+/// so in <see cref="ImportResult.IndexError"/> when that fails.
 /// </summary>
-public sealed class CatalogImporter(ProgramStore store, MunicipalityStore? municipalities = null)
+public sealed class CatalogImporter(ProgramStore store, SearchIndex? index = null, MunicipalityStore? municipalities = null)
 {
     public ImportResult Import(string path) => Run(path, write: true);
 
@@ -70,7 +73,22 @@ public sealed class CatalogImporter(ProgramStore store, MunicipalityStore? munic
             });
         var imported = programs.Select(p => new ImportedProgram(p.Record.Id, p.Record.Name, p.Record.Adoptions.Count))
             .OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
-        return new ImportResult([], counts, programs.Count, imported.Sum(p => p.Adoptions) + loose.Count, imported);
+        return new ImportResult([], counts, programs.Count, imported.Sum(p => p.Adoptions) + loose.Count, imported)
+        {
+            IndexError = counts.Added + counts.Updated > 0 ? Reindex() : null,
+        };
+    }
+
+    // The import is committed either way; a failed rebuild leaves the previous index serving.
+    private string? Reindex()
+    {
+        if (index is null) return null;
+        try
+        {
+            index.Rebuild();
+            return null;
+        }
+        catch (Exception e) { return $"the search index could not be rebuilt ({e.GetType().Name}: {e.Message}); searches still show the previous catalogue until `reindex` succeeds"; }
     }
 
     // Adoption rows get their codes from the master of this import, else the stored one; without

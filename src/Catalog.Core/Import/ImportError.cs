@@ -16,6 +16,9 @@ public sealed record ImportResult(IReadOnlyList<ImportError> Errors, Store.Impor
     IReadOnlyList<ImportedProgram> Programs)
 {
     public bool Succeeded => Errors.Count == 0;
+
+    /// <summary>Why the search index could not follow a committed import (searches keep the previous index); null when it did.</summary>
+    public string? IndexError { get; init; }
 }
 
 /// <summary>A program an import wrote, for its report.</summary>

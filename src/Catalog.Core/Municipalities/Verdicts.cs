@@ -226,11 +226,11 @@ public static class VerdictEngine
                     ? $"受付中。締切 {Day(d)}（残り{days}日）" : "受付中（締切の記載なし）"));
                 break;
             case "予告":
-                var opens = p.Windows.Select(w => ProgramStatus.ParseTime(w.Start)).Where(s => s > asOf).Min();
+                var opens = p.Windows.Select(w => ProgramStatus.TryParseTime(w.Start)).Where(s => s > asOf).Min();
                 reasons.Add(new(rule, VerdictReason.Ok, opens is { } o ? $"受付開始 {Day(o)}（予告）" : "受付開始前（予告）"));
                 break;
             default:
-                var closed = p.Windows.Select(w => ProgramStatus.ParseTime(w.End)).Max();
+                var closed = p.Windows.Select(w => ProgramStatus.TryParseTime(w.End)).Max();
                 reasons.Add(new(rule, VerdictReason.Excluded, closed is { } c ? $"受付は{Day(c)}に締切" : "受付は締切"));
                 break;
         }

@@ -7,32 +7,61 @@ public sealed record ProgramStatus(string? Status, DateTimeOffset? NextDeadline)
 {
     public static readonly TimeSpan Jst = TimeSpan.FromHours(9);
 
+    /// <summary>Positions in <see cref="Vocabulary.Statuses"/>: 予告, 受付中, 締切, 通年.</summary>
+    public const int Upcoming = 0, Open = 1, Closed = 2, YearRound = 3;
+
     /// <summary>予告 (a window opens later), 受付中 (one is open), 締切 (all closed), 通年 (open all year); null without windows.</summary>
     public static ProgramStatus At(ProgramRecord program, DateTimeOffset asOf)
     {
-        if (program.Windows.Count == 0) return new(null, null);
-        if (program.Windows.Any(w => w.YearRound)) return new("通年", null);
-
-        string status = "締切";
-        DateTimeOffset? next = null;
-        foreach (var w in program.Windows)
+        var windows = program.Windows;
+        var opens = new long[windows.Count];
+        var closes = new long[windows.Count];
+        var yearRound = false;
+        for (var i = 0; i < windows.Count; i++)
         {
-            var start = ParseTime(w.Start);
-            var end = ParseTime(w.End);
-            var opened = start is null || start <= asOf;
-            var closed = end is not null && end < asOf;
-            if (opened && !closed) status = "受付中";
-            else if (!opened && status != "受付中") status = "予告";
-            if (!closed && end is not null && (next is null || end < next)) next = end;
+            opens[i] = OpensAt(windows[i]);
+            closes[i] = ClosesAt(windows[i]);
+            yearRound |= windows[i].YearRound;
         }
-        return new(status, next);
+        var (status, next) = Rule(opens, closes, yearRound, asOf.UtcTicks);
+        return new(status < 0 ? null : Vocabulary.Statuses[status], next < 0 ? null : new DateTimeOffset(next, TimeSpan.Zero));
     }
+
+    /// <summary>
+    /// The status rule, the one place it is written (the index runs it over its columns): windows
+    /// as UTC ticks, <see cref="long.MinValue"/> for no start and <see cref="long.MaxValue"/> for
+    /// no end. Returns a position in <see cref="Vocabulary.Statuses"/> (-1: no window) and the
+    /// next deadline in UTC ticks (-1: none).
+    /// </summary>
+    public static (int Status, long NextDeadline) Rule(ReadOnlySpan<long> opens, ReadOnlySpan<long> closes, bool yearRound, long asOfTicks)
+    {
+        if (opens.Length == 0) return (-1, -1);
+        if (yearRound) return (YearRound, -1);
+        var status = Closed;
+        var next = long.MaxValue;
+        for (var i = 0; i < opens.Length; i++)
+        {
+            var opened = opens[i] <= asOfTicks;
+            var closed = closes[i] != long.MaxValue && closes[i] < asOfTicks;
+            if (opened && !closed) status = Open;
+            else if (!opened && status != Open) status = Upcoming;
+            if (!closed && closes[i] < next) next = closes[i];
+        }
+        return (status, next == long.MaxValue ? -1 : next);
+    }
+
+    // The importer normalises times to ISO 8601; a record that bypassed it reads as open-ended
+    // on that side, the same in the index and on every path that maps a hit.
+    public static long OpensAt(ApplicationWindow w) => TryParseTime(w.Start)?.UtcTicks ?? long.MinValue;
+
+    public static long ClosesAt(ApplicationWindow w) => TryParseTime(w.End)?.UtcTicks ?? long.MaxValue;
 
     /// <summary>Whole days from <paramref name="asOf"/> to the deadline, counted on JST calendar days.</summary>
     public static int? DaysLeft(DateTimeOffset? deadline, DateTimeOffset asOf) =>
         deadline is null ? null
         : DateOnly.FromDateTime(deadline.Value.ToOffset(Jst).DateTime).DayNumber - DateOnly.FromDateTime(asOf.ToOffset(Jst).DateTime).DayNumber;
 
-    public static DateTimeOffset? ParseTime(string? iso) =>
-        iso is null ? null : DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture, DateTimeStyles.None);
+    /// <summary>A window time as stored (ISO 8601), or null when it cannot be read.</summary>
+    public static DateTimeOffset? TryParseTime(string? iso) =>
+        DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null;
 }

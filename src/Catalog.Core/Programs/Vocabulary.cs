@@ -8,6 +8,18 @@ public static class Vocabulary
 {
     public static readonly IReadOnlyList<string> Levels = ["national", "prefectural", "municipal", "private"];
 
+    /// <summary>What staff read for each level (実施主体の区分); the API and the UI both take it from here.</summary>
+    public static readonly IReadOnlyDictionary<string, string> LevelLabels = new Dictionary<string, string>
+    {
+        ["national"] = "国",
+        ["prefectural"] = "都道府県",
+        ["municipal"] = "市区町村",
+        ["private"] = "民間・団体",
+    };
+
+    /// <summary>The label of a level; a value outside the vocabulary shows as written.</summary>
+    public static string LevelLabel(string level) => LevelLabels.GetValueOrDefault(level, level);
+
     /// <summary>Ministries (所管府省) a national program may name, normalised to their short official names.</summary>
     public static readonly IReadOnlyList<string> Ministries =
     [

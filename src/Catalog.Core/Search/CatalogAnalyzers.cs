@@ -71,8 +71,26 @@ public sealed class CatalogAnalyzers : IDisposable
     /// <summary>The katakana reading of <paramref name="text"/> (交付金 → コウフキン), for suggestions.</summary>
     public string ReadingOf(string text)
     {
-        var tokens = QueryBuilder.Analyze(_readingString, SearchSchema.Reading, text);
+        var tokens = Tokens(_readingString, SearchSchema.Reading, text);
         return tokens.Count == 0 ? "" : tokens[0].Term;
+    }
+
+    /// <summary>Terms and positions of <paramref name="text"/> as <paramref name="analyzer"/> sees it in <paramref name="field"/>.</summary>
+    public static List<(string Term, int Position)> Tokens(Analyzer analyzer, string field, string text)
+    {
+        var result = new List<(string, int)>();
+        using var stream = analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        stream.Reset();
+        var position = -1;
+        while (stream.IncrementToken())
+        {
+            position += increment.PositionIncrement;
+            result.Add((term.ToString(), Math.Max(position, 0)));
+        }
+        stream.End();
+        return result;
     }
 
     public void Dispose()
@@ -160,7 +178,7 @@ public sealed class JoinedReadingFilter : TokenFilter
                 for (var i = 0; i < _term.Length; i++)
                 {
                     var c = _term.Buffer[i];
-                    sb.Append(c is >= '\u3041' and <= '\u3096' ? (char)(c + 0x60) : c);
+                    sb.Append(Kana.ToKatakana(c));
                 }
                 _endOffset = _offset.EndOffset;
             }
@@ -206,11 +224,5 @@ public static class TextNormalizer
 {
     public static string Normalize(string text) => text.Normalize(NormalizationForm.FormKC).ToLowerInvariant().Trim();
 
-    public static string FoldToKatakana(string text)
-    {
-        var chars = text.ToCharArray();
-        for (var i = 0; i < chars.Length; i++)
-            if (chars[i] is >= '\u3041' and <= '\u3096') chars[i] = (char)(chars[i] + 0x60);
-        return new string(chars);
-    }
+    public static string FoldToKatakana(string text) => Kana.FoldToKatakana(text);
 }

@@ -12,14 +12,8 @@ internal sealed class FacetingCollector : ICollector
 {
     public const int DimStatus = IndexColumns.MultiDims, DimRate = DimStatus + 1, DimCap = DimStatus + 2;
 
-    /// <summary>Thresholds of the rate facet, in rate × 10,000, with the value sent back as rateMin.</summary>
-    public static readonly (int Threshold, string Value, string Label)[] RateBuckets =
-    [
-        (10_000, "1", "10/10（定率全額）"), (7_500, "0.75", "3/4以上"), (6_600, "0.66", "2/3以上"),
-        (5_000, "0.5", "1/2以上"), (3_300, "0.33", "1/3以上"),
-    ];
-
-    public static readonly long[] CapBuckets = [500_000_000, 100_000_000, 50_000_000, 10_000_000];
+    private static readonly (int Threshold, string Value, string Label)[] RateBuckets = FacetBuckets.Rate;
+    private static readonly long[] CapBuckets = FacetBuckets.Cap;
 
     private readonly IndexColumns _columns;
     private readonly Filters _filters;

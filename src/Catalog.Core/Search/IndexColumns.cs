@@ -94,8 +94,8 @@ public sealed class IndexColumns
         c.CapLevel = new byte[maxDoc];
         for (var d = 0; d < maxDoc; d++)
         {
-            c.RateLevel[d] = (byte)FacetingCollector.RateBuckets.Count(b => c.Rate[d] >= b.Threshold);
-            c.CapLevel[d] = (byte)FacetingCollector.CapBuckets.Count(b => c.Cap[d] >= b);
+            c.RateLevel[d] = (byte)FacetBuckets.Rate.Count(b => c.Rate[d] >= b.Threshold);
+            c.CapLevel[d] = (byte)FacetBuckets.Cap.Count(b => c.Cap[d] >= b);
         }
         c.DocsByIdRank = new int[maxDoc];
         for (var d = 0; d < maxDoc; d++) c.DocsByIdRank[d] = d;
@@ -143,23 +143,8 @@ public sealed class IndexColumns
     public (int Status, long NextDeadline) StatusAt(int doc, long asOfTicks)
     {
         int from = WindowOffsets[doc], to = WindowOffsets[doc + 1];
-        if (from == to) return (-1, -1);
-        if (YearRound[doc]) return (StatusYearRound, -1);
-        var status = StatusClosed;
-        var next = long.MaxValue;
-        for (var i = from; i < to; i++)
-        {
-            var opened = WindowOpens[i] <= asOfTicks;
-            var closed = WindowCloses[i] != long.MaxValue && WindowCloses[i] < asOfTicks;
-            if (opened && !closed) status = StatusOpen;
-            else if (!opened && status != StatusOpen) status = StatusUpcoming;
-            if (!closed && WindowCloses[i] != long.MaxValue && WindowCloses[i] < next) next = WindowCloses[i];
-        }
-        return (status, next == long.MaxValue ? -1 : next);
+        return Programs.ProgramStatus.Rule(WindowOpens.AsSpan(from, to - from), WindowCloses.AsSpan(from, to - from), YearRound[doc], asOfTicks);
     }
-
-    // Positions in Vocabulary.Statuses: 予告, 受付中, 締切, 通年.
-    public const int StatusUpcoming = 0, StatusOpen = 1, StatusClosed = 2, StatusYearRound = 3;
 
     /// <summary>One multi-valued facet dimension.</summary>
     public sealed class ValueTable

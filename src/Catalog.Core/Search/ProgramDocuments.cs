@@ -53,16 +53,13 @@ public static class ProgramDocuments
         foreach (var y in p.FiscalYears.Distinct()) Facet(SearchSchema.FacetFiscalYear, y.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         doc.Add(new NumericDocValuesField(SearchSchema.RateMax, p.Rate?.Max is { } max ? (long)Math.Round(max * 10_000m) : -1));
-        doc.Add(new NumericDocValuesField(SearchSchema.CapMax, CapMaxYen(p) ?? -1));
+        doc.Add(new NumericDocValuesField(SearchSchema.CapMax, ProgramCaps.MaxYen(p) ?? -1));
         doc.Add(new NumericDocValuesField(SearchSchema.IdRank, idRank));
         doc.Add(new NumericDocValuesField(SearchSchema.NameRank, nameRank));
         doc.Add(new BinaryDocValuesField(SearchSchema.Windows, new BytesRef(EncodeWindows(p.Windows))));
         return doc;
     }
 
-    /// <summary>The highest cap a record states, in yen.</summary>
-    public static long? CapMaxYen(ProgramRecord p) =>
-        p.Caps.Where(c => c.AmountYen is not null).Select(c => c.AmountYen).Max();
 
     /// <summary>
     /// Every applicant class a filter may name and still match this program: the classes it
@@ -75,10 +72,6 @@ public static class ProgramDocuments
         return open.Concat(listed.Where(a => !Vocabulary.Applicants.Contains(a))).Distinct();
     }
 
-    // The importer normalises times to ISO 8601; a record that bypassed it must not break the whole index.
-    private static DateTimeOffset? TryParseTime(string? iso) =>
-        DateTimeOffset.TryParse(iso, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var t) ? t : null;
-
     // 17 bytes a window: start ticks, end ticks (UTC; MinValue/MaxValue when open-ended), year-round flag.
     internal const int WindowBytes = 17;
 
@@ -89,8 +82,8 @@ public static class ProgramDocuments
         {
             var span = bytes.AsSpan(i * WindowBytes);
             var w = windows[i];
-            BinaryPrimitives.WriteInt64LittleEndian(span, TryParseTime(w.Start)?.UtcTicks ?? long.MinValue);
-            BinaryPrimitives.WriteInt64LittleEndian(span[8..], TryParseTime(w.End)?.UtcTicks ?? long.MaxValue);
+            BinaryPrimitives.WriteInt64LittleEndian(span, ProgramStatus.OpensAt(w));
+            BinaryPrimitives.WriteInt64LittleEndian(span[8..], ProgramStatus.ClosesAt(w));
             span[16] = w.YearRound ? (byte)1 : (byte)0;
         }
         return bytes;

@@ -29,8 +29,21 @@ public sealed class QueryBuilder(CatalogAnalyzers analyzers, SynonymSet synonyms
 
     // Built queries are immutable once built and safe to share between searches; planners'
     // queries repeat, and analysing a word for eight fields costs more than the search itself.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Text, QueryMode Mode, int Synonyms), Built> _cache = new();
-    private const int CacheSize = 1024;
+    // One cache per synonym version, replaced whole when the synonyms change. When full it keeps
+    // what it has and stops adding: a miss never takes the dictionary's every lock (Count does)
+    // and a full cache never empties itself under load.
+    private Cache _cache = new(-1);
+    public const int CacheSize = 1024;
+
+    private sealed class Cache(int synonyms)
+    {
+        public int Synonyms { get; } = synonyms;
+        public System.Collections.Concurrent.ConcurrentDictionary<(string Text, QueryMode Mode), Built> Entries { get; } = new();
+        public int Count;
+    }
+
+    /// <summary>How many built queries are cached (for tests).</summary>
+    public int CachedCount => Volatile.Read(ref _cache).Count;
 
     /// <summary>
     /// How hard to look. <see cref="QueryMode.Precise"/> searches the morphological fields and
@@ -42,11 +55,19 @@ public sealed class QueryBuilder(CatalogAnalyzers analyzers, SynonymSet synonyms
 
     public Built Build(QueryText text, QueryMode mode)
     {
-        var key = (Key(text), mode, synonyms.Version);
-        if (_cache.TryGetValue(key, out var cached)) return cached;
+        var version = synonyms.Version;
+        var cache = Volatile.Read(ref _cache);
+        if (cache.Synonyms != version)
+        {
+            var fresh = new Cache(version);
+            cache = Interlocked.CompareExchange(ref _cache, fresh, cache) == cache ? fresh : Volatile.Read(ref _cache);
+        }
+        var key = (Key(text), mode);
+        if (cache.Entries.TryGetValue(key, out var cached)) return cached;
         var built = BuildUncached(text, mode);
-        if (_cache.Count >= CacheSize) _cache.Clear();
-        _cache[key] = built;
+        // Reserve a slot first, so concurrent misses never overfill the cache.
+        if (Interlocked.Increment(ref cache.Count) <= CacheSize) { if (!cache.Entries.TryAdd(key, built)) Interlocked.Decrement(ref cache.Count); }
+        else Interlocked.Decrement(ref cache.Count);
         return built;
     }
 
@@ -95,7 +116,7 @@ public sealed class QueryBuilder(CatalogAnalyzers analyzers, SynonymSet synonyms
             foreach (var (field, boost) in Fields)
             {
                 if (field == SearchSchema.Bigram && !ngrams) continue;
-                var tokens = Analyze(analyzers.ForQuery(field), field, formText);
+                var tokens = CatalogAnalyzers.Tokens(analyzers.ForQuery(field), field, formText);
                 if (tokens.Count == 0) continue;
                 // Search mode keeps a compound beside its parts; when one token is the whole
                 // word, that token alone finds it (the text was indexed with the same compound).
@@ -145,23 +166,5 @@ public sealed class QueryBuilder(CatalogAnalyzers analyzers, SynonymSet synonyms
             all.Add(same, Occur.MUST);
         }
         return all;
-    }
-
-    /// <summary>Terms and positions of <paramref name="text"/> as <paramref name="analyzer"/> sees it in <paramref name="field"/>.</summary>
-    public static List<(string Term, int Position)> Analyze(Analyzer analyzer, string field, string text)
-    {
-        var result = new List<(string, int)>();
-        using var stream = analyzer.GetTokenStream(field, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
-        stream.Reset();
-        var position = -1;
-        while (stream.IncrementToken())
-        {
-            position += increment.PositionIncrement;
-            result.Add((term.ToString(), Math.Max(position, 0)));
-        }
-        stream.End();
-        return result;
     }
 }

@@ -225,7 +225,7 @@ public static partial class QueryUnderstanding
         var parsed = RateText.TryParse(m.Groups["rate"].Value, out _);
         if (parsed?.Max is not { } value) return null;
         // Snap to the rate facet's value, so the facet shows it ticked (2/3 → 0.66).
-        var bucket = FacetingCollector.RateBuckets.FirstOrDefault(b => Math.Abs(b.Threshold / 10_000m - value) < 0.01m);
+        var bucket = FacetBuckets.Rate.FirstOrDefault(b => Math.Abs(b.Threshold / 10_000m - value) < 0.01m);
         var v = bucket.Value ?? Inv(value);
         var written = m.Groups["p"].Success ? m.Groups["p"].Value + "%" : (m.Groups["a"].Success ? m.Groups["a"].Value : m.Groups["a2"].Value) + "/" + denominator;
         return (v, written + "以上");

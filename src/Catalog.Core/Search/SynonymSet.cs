@@ -12,8 +12,10 @@ public sealed class SynonymSet
 
     private readonly string _path;
     private readonly Lock _lock = new();
-    private (DateTime Written, long Length) _stamp = (DateTime.MinValue, -1);
-    private IReadOnlyList<Group> _groups = [];
+    // Everything a reader needs, replaced whole: a reader sees the old set or the new one.
+    private Snapshot _snapshot = new((DateTime.MinValue, -1), [], 0);
+
+    private sealed record Snapshot((DateTime Written, long Length) Stamp, IReadOnlyList<Group> Groups, int Version);
 
     public SynonymSet(string path)
     {
@@ -33,16 +35,14 @@ public sealed class SynonymSet
     public string Path => _path;
 
     /// <summary>Changes whenever the file is re-read, so callers can cache what they built from it.</summary>
-    public int Version { get { Current(); return _version; } }
-
-    private int _version;
+    public int Version => Current().Version;
 
     private sealed record Group(string[] Terms, float Weight);
 
     /// <summary>Variants of <paramref name="word"/> with a synonym substituted, each with its weight.</summary>
     public IReadOnlyList<(string Text, float Weight)> Expand(string word)
     {
-        var groups = Current();
+        var groups = Current().Groups;
         if (groups.Count == 0) return [];
         var normalized = TextNormalizer.Normalize(word);
         var variants = new List<(string, float)>();
@@ -72,22 +72,23 @@ public sealed class SynonymSet
         return -1;
     }
 
-    private IReadOnlyList<Group> Current()
+    private Snapshot Current()
     {
         var info = new FileInfo(_path);
         var stamp = info.Exists ? (info.LastWriteTimeUtc, info.Length) : (DateTime.MinValue, -1L);
-        if (stamp == _stamp) return _groups;
+        var current = Volatile.Read(ref _snapshot);
+        if (stamp == current.Stamp) return current;
         lock (_lock)
         {
-            if (stamp == _stamp) return _groups;
+            current = _snapshot;
+            if (stamp == current.Stamp) return current;
             try
             {
-                _groups = info.Exists ? Parse(File.ReadAllLines(_path)) : [];
-                _stamp = stamp;
-                _version++;
+                var next = new Snapshot(stamp, info.Exists ? Parse(File.ReadAllLines(_path)) : [], current.Version + 1);
+                Volatile.Write(ref _snapshot, next);
+                return next;
             }
-            catch (IOException) { /* being written; keep the last good set and retry next time */ }
-            return _groups;
+            catch (IOException) { return current; /* being written; keep the last good set and retry next time */ }
         }
     }
 

@@ -8,9 +8,6 @@ namespace Catalog.Core.Store;
 /// <summary>Reads and writes program records (with their adoptions) in the catalogue database.</summary>
 public sealed class ProgramStore(CatalogDatabase database)
 {
-    /// <summary>Raised after a write commits, so derived data (the search index) can follow.</summary>
-    public event Action? Changed;
-
     public long Count()
     {
         using var connection = database.Open();
@@ -123,7 +120,6 @@ public sealed class ProgramStore(CatalogDatabase database)
         connection.Execute(runSql, new { Now = now, Source = source, Added = added, Updated = updated, Unchanged = unchanged }, tx);
         alongside?.Invoke(connection, tx); // other data of the same import (the municipality master), in the same transaction
         tx.Commit();
-        if (added + updated > 0) Changed?.Invoke();
         return new ImportCounts(added, updated, unchanged);
     }
 
@@ -166,13 +162,13 @@ public sealed class ProgramStore(CatalogDatabase database)
         return RecordJson(program) + "\n" + string.Join("\n", adoptions);
     }
 
-    // The record without its adoptions, which live in their own table.
+    // The record without its adoptions, which live in their own table. Written from a JSON tree
+    // so the caller's record is never touched (another thread may be reading it).
     private static string RecordJson(ProgramRecord program)
     {
-        var adoptions = program.Adoptions;
-        program.Adoptions = [];
-        try { return JsonSerializer.Serialize(program, ProgramJson.Compact); }
-        finally { program.Adoptions = adoptions; }
+        var node = JsonSerializer.SerializeToNode(program, ProgramJson.Compact)!.AsObject();
+        node["adoptions"] = new System.Text.Json.Nodes.JsonArray();
+        return node.ToJsonString(ProgramJson.Compact);
     }
 
     private static ProgramRecord Deserialize(string json) => JsonSerializer.Deserialize<ProgramRecord>(json, ProgramJson.Compact)!;

@@ -131,14 +131,7 @@ public sealed class JapaneseReadingFormFilter : TokenFilter
         }
         else
         {
-            var buffer = _term.Buffer;
-            for (int i = 0; i < _term.Length; i++)
-            {
-                if (buffer[i] is >= '\u3041' and <= '\u3096')
-                {
-                    buffer[i] = (char)(buffer[i] + 0x60);
-                }
-            }
+            Kana.FoldToKatakana(_term.Buffer.AsSpan(0, _term.Length));
         }
         return true;
     }

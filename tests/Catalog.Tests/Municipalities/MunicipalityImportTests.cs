@@ -18,7 +18,7 @@ public class MunicipalityImportTests
             db.Migrate();
             Programs = new ProgramStore(db);
             Municipalities = new MunicipalityStore(db);
-            Importer = new CatalogImporter(Programs, Municipalities);
+            Importer = new CatalogImporter(Programs, municipalities: Municipalities);
         }
 
         public TempFolder Folder { get; } = new();

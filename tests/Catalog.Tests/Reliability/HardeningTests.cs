@@ -3,7 +3,8 @@ using Catalog.Tests.Support;
 
 namespace Catalog.Tests.Reliability;
 
-public class HardeningTests
+/// <summary>Headers, CORS and read-only HTTP on one seeded server; the rate-limit test starts its own.</summary>
+public class HardeningTests(SeededServer seeded) : IClassFixture<SeededServer>
 {
     [Theory]
     [InlineData("/")]
@@ -14,7 +15,7 @@ public class HardeningTests
     [InlineData("/no/such/page")]
     public async Task EveryResponseCarriesTheSecurityHeaders(string url)
     {
-        await using var server = await CatalogTestServer.StartAsync(seedPath: RepoPaths.Seed);
+        var server = seeded.Server;
         using var response = await server.Client.GetAsync(url);
         var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("default-src 'self'", csp);
@@ -27,7 +28,7 @@ public class HardeningTests
     [Fact]
     public async Task AnyOriginMayReadTheApiButNotThePages()
     {
-        await using var server = await CatalogTestServer.StartAsync(seedPath: RepoPaths.Seed);
+        var server = seeded.Server;
         using var api = new HttpRequestMessage(HttpMethod.Get, "/api/programs?q=MaaS");
         api.Headers.Add("Origin", "https://city.example.lg.jp");
         using var apiResponse = await server.Client.SendAsync(api);
@@ -67,7 +68,7 @@ public class HardeningTests
     [InlineData("POST", "/api/reindex")]
     public async Task NothingCanBeWrittenOverHttp(string method, string url)
     {
-        await using var server = await CatalogTestServer.StartAsync(seedPath: RepoPaths.Seed);
+        var server = seeded.Server;
         var before = await server.Client.GetStringAsync("/api/export?format=ndjson");
         using var response = await server.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = new StringContent("{}") });
         Assert.True(response.StatusCode is HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotFound, $"{method} {url} → {response.StatusCode}");

@@ -210,36 +210,6 @@ public sealed class SearchApiTests
         Assert.Equal(["subsidy", "grant"], (await server.Client.GetObjectAsync("/api/programs?q=補助金")).Ids());
     }
 
-    [Theory]
-    [InlineData("/api/programs?ministry=foo", "ministry")]
-    [InlineData("/api/programs?kind=foo", "kind")]
-    [InlineData("/api/programs?field=foo", "field")]
-    [InlineData("/api/programs?applicant=foo", "applicant")]
-    [InlineData("/api/programs?level=foo", "level")]
-    [InlineData("/api/programs?status=foo", "status")]
-    [InlineData("/api/programs?fiscalYear=20x1", "fiscalYear")]
-    [InlineData("/api/programs?sort=bar", "sort")]
-    [InlineData("/api/programs?q=%22unclosed", "q")]
-    [InlineData("/api/programs?q=OR", "q")]
-    [InlineData("/api/programs?q=a%20-", "q")]
-    [InlineData("/api/programs?asOf=2024-13-45", "asOf")]
-    [InlineData("/api/programs?deadlineBefore=tomorrow", "deadlineBefore")]
-    [InlineData("/api/programs?pageSize=101", "pageSize")]
-    [InlineData("/api/programs?pageSize=0", "pageSize")]
-    [InlineData("/api/programs?page=-1", "page")]
-    [InlineData("/api/programs?page=1000&pageSize=100", "page")]
-    [InlineData("/api/programs?rateMin=1.5", "rateMin")]
-    [InlineData("/api/programs?capMin=abc", "capMin")]
-    [InlineData("/api/programs?capMin=10&capMax=5", "capMin")]
-    [InlineData("/api/export?format=xml", "format")]
-    [InlineData("/api/export?format=csv&encoding=latin1", "encoding")]
-    public async Task BadParameterGivesProblemDetailsNamingIt(string url, string parameter)
-    {
-        await using var server = await CatalogTestServer.StartAsync();
-        var problem = await server.Client.GetProblemAsync(url, parameter);
-        Assert.Equal(400, problem["status"]!.GetValue<int>());
-    }
-
     [Fact]
     public async Task LuceneSyntaxInTheQueryIsSearchedAsTextNotParsed()
     {

@@ -69,8 +69,12 @@ public sealed class CatalogTestServer : IAsyncDisposable
         return new CatalogTestServer(app, dataPath, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
     }
 
-    /// <summary>Writes programs through the store (bypassing import validation); the index follows.</summary>
-    public void Add(params ProgramRecord[] programs) => Store.Upsert(programs, [], "test");
+    /// <summary>Writes programs through the store (bypassing import validation), then rebuilds the index as an import does.</summary>
+    public void Add(params ProgramRecord[] programs)
+    {
+        Store.Upsert(programs, [], "test");
+        Index.Rebuild();
+    }
 
     /// <summary>Stops the host as a shutdown signal would: new connections are refused, requests in flight finish.</summary>
     public Task StopAsync() => _app.StopAsync();

@@ -1,0 +1,26 @@
+using Catalog.Core.Programs;
+
+namespace Catalog.Api.Programs;
+
+/// <summary>The closed vocabularies and their labels: /api/vocabulary. The UI takes its labels from here.</summary>
+public static class VocabularyApi
+{
+    public sealed record Labelled(string Value, string Label);
+
+    public sealed record VocabularyResponse(
+        IReadOnlyList<Labelled> Levels, IReadOnlyList<string> Statuses, IReadOnlyList<string> Ministries,
+        IReadOnlyList<string> Kinds, IReadOnlyList<string> Fields, IReadOnlyList<string> Applicants);
+
+    public static IEndpointRouteBuilder MapVocabulary(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGroup("/api").WithTags("Programs")
+            .MapGet("/vocabulary", GetVocabulary).WithName("GetVocabulary")
+            .WithSummary("The closed vocabularies a record uses, with the labels staff read.");
+        return endpoints;
+    }
+
+    public static Microsoft.AspNetCore.Http.HttpResults.Ok<VocabularyResponse> GetVocabulary() =>
+        TypedResults.Ok(new VocabularyResponse(
+            [.. Vocabulary.Levels.Select(l => new Labelled(l, Vocabulary.LevelLabel(l)))],
+            Vocabulary.Statuses, Vocabulary.Ministries, Vocabulary.Kinds, Vocabulary.Fields, Vocabulary.Applicants));
+}

@@ -1,0 +1,27 @@
+using Catalog.Core.Import;
+using Catalog.Core.Search;
+using Catalog.Core.Store;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Catalog.Core;
+
+/// <summary>The catalogue's own services, shared by the service and the verbs.</summary>
+public static class CatalogServices
+{
+    public static IServiceCollection AddCatalogCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(CatalogOptions.Section).Get<CatalogOptions>() ?? new CatalogOptions();
+        services.AddSingleton(options);
+        services.AddSingleton<CatalogDatabase>();
+        services.AddSingleton<ProgramStore>();
+        services.AddSingleton<Catalog.Core.Municipalities.MunicipalityStore>();
+        services.AddSingleton(sp => new CatalogAnalyzers(sp.GetRequiredService<CatalogOptions>().UserDictionaryPath));
+        services.AddSingleton(sp => new SynonymSet(sp.GetRequiredService<CatalogOptions>().SynonymsPath));
+        services.AddSingleton<SearchIndex>();
+        // An import that changes the catalogue rebuilds the index itself and reports a failure.
+        services.AddSingleton(sp => new CatalogImporter(
+            sp.GetRequiredService<ProgramStore>(), sp.GetRequiredService<SearchIndex>(), sp.GetRequiredService<Catalog.Core.Municipalities.MunicipalityStore>()));
+        return services;
+    }
+}

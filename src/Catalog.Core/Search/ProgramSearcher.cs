@@ -1,0 +1,108 @@
+using System.Globalization;
+using Catalog.Core.Programs;
+using Lucene.Net.Search;
+
+namespace Catalog.Core.Search;
+
+/// <summary>
+/// Runs one search over one index generation: precise first, then the bigram recall field,
+/// then any-word when every word together finds nothing; filters and facet counts in the
+/// same pass (<see cref="FacetingCollector"/>); snippets for the page's hits.
+/// </summary>
+internal sealed class ProgramSearcher(QueryBuilder queries, SnippetHighlighter highlighter)
+{
+    public const string Notice = "すべての語を含む制度が見つからなかったため、いずれかの語を含む制度を表示しています。";
+
+    public SearchResponse Search(IndexGeneration g, SearchRequest request)
+    {
+        var text = QueryText.Parse(request.Q);
+        var searcher = g.Manager.Acquire();
+        try
+        {
+            var keep = request.Page * request.PageSize;
+            var (built, collector) = RunWithRecall(g, searcher, text, request, keep);
+            var relaxed = false;
+            if (collector.Total == 0 && built.RequiredGroups > 1)
+            {
+                built = queries.Build(text, QueryBuilder.QueryMode.Relaxed);
+                collector = Run(g, searcher, built.Query, request, keep);
+                relaxed = collector.Total > 0;
+            }
+
+            var hits = new List<SearchHit>();
+            foreach (var hit in collector.Sorted().Skip((request.Page - 1) * request.PageSize))
+            {
+                var record = SearchHits.Load(searcher, hit.Doc);
+                var snippets = request.Highlight ? highlighter.Snippets(record, built.HighlightTerms, built.HighlightWords) : [];
+                hits.Add(SearchHits.ToHit(record, request.AsOf, snippets));
+            }
+            return new SearchResponse(collector.Total, request.Page, request.PageSize, SearchFormat.Time(request.AsOf), request.Q,
+                relaxed, relaxed ? Notice : null, hits, FacetResults.From(g.Columns, collector, request));
+        }
+        finally { g.Manager.Release(searcher); }
+    }
+
+    /// <summary>Every record matching the request's query and filters, in the requested order (for export).</summary>
+    public IReadOnlyList<ProgramRecord> Matching(IndexGeneration g, SearchRequest request)
+    {
+        var text = QueryText.Parse(request.Q);
+        var searcher = g.Manager.Acquire();
+        try
+        {
+            var (_, collector) = RunWithRecall(g, searcher, text, request, g.Columns.MaxDoc);
+            return collector.Sorted().Select(h => SearchHits.Load(searcher, h.Doc)).ToList();
+        }
+        finally { g.Manager.Release(searcher); }
+    }
+
+    // Precise first; the bigram recall field only when the precise query finds nothing.
+    private (QueryBuilder.Built, FacetingCollector) RunWithRecall(IndexGeneration g, IndexSearcher searcher, QueryText text, SearchRequest request, int keep)
+    {
+        var built = queries.Build(text, QueryBuilder.QueryMode.Precise);
+        var collector = Run(g, searcher, built.Query, request, keep);
+        if (collector.Total == 0 && !text.IsEmpty)
+        {
+            built = queries.Build(text, QueryBuilder.QueryMode.Recall);
+            collector = Run(g, searcher, built.Query, request, keep);
+        }
+        return (built, collector);
+    }
+
+    private static FacetingCollector Run(IndexGeneration g, IndexSearcher searcher, Query query, SearchRequest request, int keep)
+    {
+        var collector = new FacetingCollector(g.Columns, ResolveFilters(g.Columns, request), request.AsOf.UtcTicks, request.Sort, keep);
+        searcher.Search(query, collector);
+        return collector.Finish();
+    }
+
+    /// <summary>The request's filters as the collector reads them: value ids per dimension, thresholds as numbers.</summary>
+    public static FacetingCollector.Filters ResolveFilters(IndexColumns columns, SearchRequest r)
+    {
+        var f = new FacetingCollector.Filters();
+        void Select(int dim, IEnumerable<string> values)
+        {
+            var table = columns.Dims[dim];
+            var list = values.ToList();
+            if (list.Count == 0) return;
+            var selected = new bool[table.Values.Length];
+            foreach (var v in list) if (table.IdOf.TryGetValue(v, out var id)) selected[id] = true;
+            f.Selected[dim] = selected; // a value absent from the index selects nothing
+        }
+        Select(IndexColumns.DimMinistry, r.Ministries);
+        Select(IndexColumns.DimKind, r.Kinds);
+        Select(IndexColumns.DimField, r.Fields);
+        Select(IndexColumns.DimApplicant, r.Applicants);
+        Select(IndexColumns.DimLevel, r.Levels);
+        Select(IndexColumns.DimFiscalYear, r.FiscalYears.Select(y => y.ToString(CultureInfo.InvariantCulture)));
+        if (r.Statuses.Count > 0)
+        {
+            f.Statuses = new bool[Vocabulary.Statuses.Count];
+            foreach (var s in r.Statuses) f.Statuses[Vocabulary.Statuses.ToList().IndexOf(s)] = true;
+        }
+        if (r.RateMin is { } rate) f.RateMin = (int)Math.Round(rate * 10_000m);
+        if (r.CapMin is { } capMin) f.CapMin = capMin;
+        if (r.CapMax is { } capMax) f.CapMax = capMax;
+        if (r.DeadlineBefore is { } before) f.DeadlineBefore = before.UtcTicks;
+        return f;
+    }
+}
