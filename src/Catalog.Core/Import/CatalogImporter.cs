@@ -1,5 +1,6 @@
 using Catalog.Core.Programs;
 using Catalog.Core.Store;
+using Catalog.Core.Workbook;
 
 namespace Catalog.Core.Import;
 
@@ -9,14 +10,15 @@ namespace Catalog.Core.Import;
 /// </summary>
 public sealed class CatalogImporter(ProgramStore store)
 {
-    public ImportResult Import(string path)
+    public ImportResult Import(string path, ImportOptions? options = null)
     {
+        options ??= ImportOptions.Default;
         var errors = new List<ImportError>();
         var programs = new List<(ProgramRecord Record, InputRecord Input)>();
         var adoptions = new List<(Adoption Row, InputRecord Input)>();
 
         foreach (var file in InputReader.Files(path, errors))
-        foreach (var input in InputReader.Read(file, errors))
+        foreach (var input in Read(file, options, errors))
         {
             var validator = new RecordValidator(input, errors);
             if (input.IsAdoption)
@@ -27,7 +29,8 @@ public sealed class CatalogImporter(ProgramStore store)
         }
 
         CheckAcrossRecords(programs, adoptions, errors);
-        if (errors.Count > 0) return new ImportResult(errors, default, programs.Count, adoptions.Count, []);
+        if (errors.Count > 0)
+            return new ImportResult(SheetErrors.Localise(errors, programs.Select(p => p.Input)), default, programs.Count, adoptions.Count, []);
 
         // Adoption tables add to the programs read in the same run; the rest go to stored programs.
         var byId = programs.ToDictionary(p => p.Record.Id, p => p.Record, StringComparer.Ordinal);
@@ -42,6 +45,15 @@ public sealed class CatalogImporter(ProgramStore store)
             .OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
         return new ImportResult([], counts, programs.Count, imported.Sum(p => p.Adoptions) + loose.Count, imported);
     }
+
+    // A workbook or a CSV sheet becomes the same records a JSON file gives; the rest is shared.
+    private IEnumerable<InputRecord> Read(string file, ImportOptions options, List<ImportError> errors) =>
+        Path.GetExtension(file).ToLowerInvariant() switch
+        {
+            ".xlsx" => WorkbookReader.Read(file, errors),
+            ".csv" => CsvSheetReader.Read(file, options.Encoding, store, errors),
+            _ => InputReader.Read(file, errors),
+        };
 
     private void CheckAcrossRecords(List<(ProgramRecord Record, InputRecord Input)> programs, List<(Adoption Row, InputRecord Input)> adoptions, List<ImportError> errors)
     {
