@@ -17,13 +17,21 @@ internal static partial class SheetErrors
                 cells.TryAdd((input.File, key), input.Cells);
         if (cells.Count == 0) return errors;
 
-        return errors.Select(e =>
+        // A cell the sheet reader could not read is left out of the record; the validator's
+        // complaint about the gap ("is required") would only repeat it.
+        var reported = errors.Where(e => e.Sheet is not null).Select(e => (e.File, e.Sheet, e.Line, e.Field)).ToHashSet();
+        var result = new List<ImportError>();
+        foreach (var e in errors)
         {
-            if (e.Sheet is not null || e.RecordId is null || !cells.TryGetValue((e.File, e.RecordId), out var map)) return e;
-            var path = e.Field is null ? "$" : "$." + e.Field;
-            if (map.Find(path) is not { } at) return e;
-            return new ImportError(e.File, at.Row, e.RecordId, at.Header, Japanese(e, at)) { Sheet = at.Sheet };
-        }).ToList();
+            if (e.Sheet is not null || e.RecordId is null || !cells.TryGetValue((e.File, e.RecordId), out var map) || map.Find(e.Field is null ? "$" : "$." + e.Field) is not { } at)
+            {
+                result.Add(e);
+                continue;
+            }
+            if (!reported.Contains((e.File, at.Sheet, at.Row, at.Header)))
+                result.Add(new ImportError(e.File, at.Row, e.RecordId, at.Header, Japanese(e, at)) { Sheet = at.Sheet });
+        }
+        return result;
     }
 
     [GeneratedRegex(@"\[\d+\]")]

@@ -140,8 +140,11 @@ internal static partial class SheetRecords
             {
                 if (!c.Column.IsRead) continue;
                 var cell = cells.GetValueOrDefault(c.Number);
-                if (cell.IsEmpty) continue;
                 var at = new CellRef(table.Name, row, HeaderOf(c), cell.Shown);
+                // Mapped even when empty: "is required" must point at the empty cell.
+                if (c.Index <= 0) map.Add("$." + c.Column.Path, at);
+                if (c.Column.Path.Contains('.')) map.Add("$." + c.Column.Path.Split('.')[0], at);
+                if (cell.IsEmpty) continue;
                 var value = Convert(file, c.Column, cell, at, errors);
                 if (value is null) continue;
                 if (c.Column.Kind == CellKind.Choices)
@@ -152,8 +155,6 @@ internal static partial class SheetRecords
                     continue;
                 }
                 Set(json, c.Column.Path, value);
-                map.Add("$." + c.Column.Path, at);
-                if (c.Column.Path.Contains('.')) map.Add("$." + c.Column.Path.Split('.')[0], at);
             }
             programs[id] = new ProgramRows(json, map, row);
             order.Add(id);
@@ -196,13 +197,13 @@ internal static partial class SheetRecords
             {
                 if (!c.Column.IsRead) continue;
                 var cell = cells.GetValueOrDefault(c.Number);
-                if (cell.IsEmpty) continue;
                 var at = new CellRef(table.Name, row, HeaderOf(c), cell.Shown);
+                program.Cells.Add($"{path}.{c.Column.Path}", at);
+                if (c.Column.Path.Contains('.')) program.Cells.Add($"{path}.{c.Column.Path.Split('.')[0]}", at);
+                if (cell.IsEmpty) continue;
                 var value = Convert(file, c.Column, cell, at, errors);
                 if (value is null) continue;
                 Set(item, c.Column.Path, value);
-                program.Cells.Add($"{path}.{c.Column.Path}", at);
-                if (c.Column.Path.Contains('.')) program.Cells.Add($"{path}.{c.Column.Path.Split('.')[0]}", at);
             }
             if (layout == WorkbookLayout.Adoptions && !CheckAdoption(file, table.Name, row, id, item, adoptionKeys, errors)) continue;
             array.Add(item);
