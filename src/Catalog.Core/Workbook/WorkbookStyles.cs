@@ -22,8 +22,8 @@ internal static class WorkbookStyles
     public const uint DerivedNumber = 14;
 
     // 和暦 with 元年 for the first year of an era, as Japanese Excel writes it.
-    public const string WarekiDate = "[$-ja-JP-x-gannen]ggge\"年\"m\"月\"d\"日\"";
-    public const string WarekiDateTime = "[$-ja-JP-x-gannen]ggge\"年\"m\"月\"d\"日\" h:mm";
+    public const string WarekiDate = "[$-411]ggge\"年\"m\"月\"d\"日\"";
+    public const string WarekiDateTime = "[$-411]ggge\"年\"m\"月\"d\"日\" h:mm";
     private const uint TextFormat = 49; // built-in "@": what staff type stays text (1/2 is not a date)
 
     public static Stylesheet Create()
