@@ -27,9 +27,16 @@ public static class WorkbookExporter
     public static void WriteFile(IReadOnlyList<ProgramRecord> programs, string path)
     {
         var partial = path + ".partial";
-        using (var output = new FileStream(partial, FileMode.Create, FileAccess.Write))
-            Write(programs, output);
-        File.Move(partial, path, overwrite: true);
+        try
+        {
+            using (var output = new FileStream(partial, FileMode.Create, FileAccess.Write))
+                Write(programs, output);
+            File.Move(partial, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(partial); // gone after the move; removed after a failure
+        }
     }
 
     public static void Write(IReadOnlyList<ProgramRecord> programs, Stream output)
