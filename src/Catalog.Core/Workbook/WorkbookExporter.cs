@@ -347,6 +347,13 @@ public static class WorkbookExporter
 
     private static List<string> Strings(JsonNode? node) => node is JsonArray a ? a.Select(Str).ToList() : [];
 
+    // Only their names are used: the writer emits start tags from them.
+    private static readonly DocumentFormat.OpenXml.Spreadsheet.Cell CellElement = new();
+    private static readonly InlineString InlineStringElement = new();
+    private static readonly Text TextElement = new();
+    private static readonly CellValue ValueElement = new();
+    private static readonly OpenXmlAttribute PreserveSpace = new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve");
+
     private static void WriteRow(OpenXmlWriter writer, int row, IEnumerable<Cell> cells)
     {
         writer.WriteStartElement(new Row(), [new OpenXmlAttribute("r", "", row.ToString(CultureInfo.InvariantCulture))]);
@@ -356,21 +363,27 @@ public static class WorkbookExporter
             column++;
             if (cell.Value is null) continue; // an empty cell takes its column's style
             var reference = CellNames.Column(column) + row.ToString(CultureInfo.InvariantCulture);
+            var style = cell.Style.ToString(CultureInfo.InvariantCulture);
             if (cell.Value is string text)
             {
                 if (text.Length > MaxCellText)
                     throw new InvalidOperationException($"{reference}: a text of {text.Length} characters does not fit in an Excel cell ({MaxCellText} at most)");
-                writer.WriteElement(new DocumentFormat.OpenXml.Spreadsheet.Cell(new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }))
-                {
-                    CellReference = reference, DataType = CellValues.InlineString, StyleIndex = cell.Style,
-                });
+                // <c r t="inlineStr" s><is><t xml:space="preserve">…</t></is></c>, written without building a DOM per cell.
+                writer.WriteStartElement(CellElement, [new OpenXmlAttribute("r", "", reference), new OpenXmlAttribute("s", "", style), new OpenXmlAttribute("t", "", "inlineStr")]);
+                writer.WriteStartElement(InlineStringElement);
+                writer.WriteStartElement(TextElement, [PreserveSpace]);
+                writer.WriteString(text);
+                writer.WriteEndElement();
+                writer.WriteEndElement();
+                writer.WriteEndElement();
             }
             else
             {
-                writer.WriteElement(new DocumentFormat.OpenXml.Spreadsheet.Cell(new CellValue((double)cell.Value))
-                {
-                    CellReference = reference, StyleIndex = cell.Style,
-                });
+                writer.WriteStartElement(CellElement, [new OpenXmlAttribute("r", "", reference), new OpenXmlAttribute("s", "", style)]);
+                writer.WriteStartElement(ValueElement);
+                writer.WriteString(((double)cell.Value).ToString("R", CultureInfo.InvariantCulture));
+                writer.WriteEndElement();
+                writer.WriteEndElement();
             }
         }
         writer.WriteEndElement();
