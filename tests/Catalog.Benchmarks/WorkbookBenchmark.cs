@@ -10,11 +10,12 @@ namespace Catalog.Benchmarks;
 /// <summary>
 /// Time and peak working set of the Excel workbook on a synthetic catalogue: export (streamed),
 /// then import of that workbook into an empty catalogue (read, validate, write SQLite).
-/// Usage: dotnet run -c Release --project tests/Catalog.Benchmarks -- --workbook [count]
+/// Usage: dotnet run -c Release --project tests/Catalog.Benchmarks -- --workbook [count] [export]
+/// ("export" stops after the export).
 /// </summary>
 public static class WorkbookBenchmark
 {
-    public static int Run(int count)
+    public static int Run(int count, bool exportOnly = false)
     {
         var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "catalog-workbook-bench-" + Guid.NewGuid().ToString("N"))).FullName;
         try
@@ -34,6 +35,7 @@ public static class WorkbookBenchmark
             var afterExport = Process.GetCurrentProcess();
             Console.WriteLine($"export:   {sw.Elapsed.TotalSeconds,7:F1} s  (CPU {(afterExport.TotalProcessorTime - cpu).TotalSeconds:F1} s)  peak working set {Mb(afterExport.PeakWorkingSet64),6:F0} MB  ({new FileInfo(file).Length / 1048576.0:F1} MB workbook)");
 
+            if (exportOnly) return 0;
             records = null;
             GC.Collect();
             var db = new CatalogDatabase(new CatalogOptions { DataPath = Path.Combine(folder, "data") });

@@ -24,14 +24,12 @@ public sealed record ImportOptions
     /// <summary>utf-8 or shift_jis (and their usual aliases); null or empty means "detect".</summary>
     public static bool TryParseEncoding(string? name, out Encoding? encoding)
     {
-        encoding = name?.Trim().ToLowerInvariant() switch
+        switch (name?.Trim().ToLowerInvariant())
         {
-            null or "" or "auto" => null,
-            "utf-8" or "utf8" => StrictUtf8,
-            "shift_jis" or "shift-jis" or "sjis" or "cp932" or "windows-31j" => ShiftJis,
-            _ => Encoding.UTF32, // a marker for "unknown"; never used
-        };
-        if (ReferenceEquals(encoding, Encoding.UTF32)) { encoding = null; return false; }
-        return true;
+            case null or "" or "auto": encoding = null; return true;
+            case "utf-8" or "utf8": encoding = StrictUtf8; return true;
+            case "shift_jis" or "shift-jis" or "sjis" or "cp932" or "windows-31j": encoding = ShiftJis; return true;
+            default: encoding = null; return false;
+        }
     }
 }

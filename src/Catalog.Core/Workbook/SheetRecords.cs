@@ -33,6 +33,7 @@ internal static partial class SheetRecords
         var order = new List<string>();
         var programTable = tables.FirstOrDefault(t => t.Name == WorkbookLayout.ProgramSheet);
         var workbook = stored is null;
+        if (programTable is null && workbook) return []; // no program to hang the other sheets on
         if (programTable is not null)
         {
             var columns = MatchHeaders(file, programTable, WorkbookLayout.Programs, errors);
