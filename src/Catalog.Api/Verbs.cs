@@ -1,8 +1,10 @@
 using Catalog.Core;
 using Catalog.Core.Export;
 using Catalog.Core.Import;
+using Catalog.Core.Programs;
 using Catalog.Core.Search;
 using Catalog.Core.Store;
+using Catalog.Core.Workbook;
 using Catalog.Japanese;
 using Catalog.Japanese.Dictionary;
 using System.Text;
@@ -14,8 +16,8 @@ public static class Verbs
 {
     public const string Usage = """
         usage: Catalog.Api [serve]                          run the service (the default)
-               Catalog.Api import <file-or-folder>          validate, then import all or nothing
-               Catalog.Api export [--format json|ndjson] [--output FILE]
+               Catalog.Api import <file-or-folder> [--encoding utf-8|shift_jis]   validate, then import all or nothing
+               Catalog.Api export [--format json|ndjson|xlsx] [--output FILE]
                Catalog.Api reindex                          rebuild the search index from the database
                Catalog.Api audit [seed] [--documents DIR]   check every evidence quote against the source documents
                Catalog.Api analyze [--mode normal|search|extended] [--compounds yes|no]
@@ -35,7 +37,7 @@ public static class Verbs
             var services = BuildServices(options.Configuration);
             return args[0] switch
             {
-                "import" => Import(services, positional),
+                "import" => Import(services, positional, options),
                 "export" => await ExportAsync(services, options),
                 "audit" => AuditVerb.Run(services, positional, options.Get("documents")),
                 _ => Reindex(services),
@@ -51,18 +53,20 @@ public static class Verbs
     // The options each verb knows; anything else is refused by name before the verb does anything.
     private static readonly Dictionary<string, string[]> Known = new(StringComparer.Ordinal)
     {
-        ["import"] = [],
+        ["import"] = ["encoding"],
         ["export"] = ["format", "output"],
         ["reindex"] = [],
         ["audit"] = ["documents"],
         ["analyze"] = ["mode", "compounds"],
     };
 
-    private static int Import(IServiceProvider services, List<string> positional)
+    private static int Import(IServiceProvider services, List<string> positional, VerbOptions options)
     {
         if (positional.Count != 1) return Help(Console.Error, 2, "import takes one file or folder");
+        if (!ImportOptions.TryParseEncoding(options.Get("encoding"), out var encoding))
+            throw new VerbException($"--encoding must be utf-8 or shift_jis, not '{options.Get("encoding")}'");
         // The importer rebuilds the index after a committed import that changed the catalogue.
-        var result = services.GetRequiredService<CatalogImporter>().Import(positional[0]);
+        var result = services.GetRequiredService<CatalogImporter>().Import(positional[0], new ImportOptions { Encoding = encoding });
         if (!result.Succeeded)
         {
             foreach (var e in result.Errors) Console.Error.WriteLine(e);
@@ -84,9 +88,10 @@ public static class Verbs
     private static async Task<int> ExportAsync(IServiceProvider services, VerbOptions options)
     {
         var format = options.Get("format") ?? "json";
-        if (format is not ("json" or "ndjson")) throw new VerbException($"--format must be json or ndjson, not '{format}'");
+        if (format is not ("json" or "ndjson" or "xlsx")) throw new VerbException($"--format must be json, ndjson or xlsx, not '{format}'");
         var programs = services.GetRequiredService<ProgramStore>().ReadAll();
         var file = options.Get("output");
+        if (format == "xlsx") return ExportWorkbook(programs, file);
         // Write beside, then move: a failed export never leaves half a file under the real name.
         var target = file is null ? null : file + ".partial";
         await using (var output = target is null ? Console.OpenStandardOutput() : File.Create(target))
@@ -96,6 +101,15 @@ public static class Verbs
         }
         if (target is not null) File.Move(target, file!, overwrite: true);
         if (file is not null) Console.Error.WriteLine($"Exported {programs.Count} program(s) to {file}.");
+        return 0;
+    }
+
+    private static int ExportWorkbook(IReadOnlyList<ProgramRecord> programs, string? file)
+    {
+        // A zip cannot go to a terminal; the workbook needs a file.
+        if (file is null) throw new VerbException("--format xlsx needs --output FILE.xlsx");
+        WorkbookExporter.WriteFile(programs, file);
+        Console.Error.WriteLine($"Exported {programs.Count} program(s) to {file}.");
         return 0;
     }
 

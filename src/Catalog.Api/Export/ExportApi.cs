@@ -4,6 +4,7 @@ using Catalog.Api.Programs;
 using Catalog.Core.Export;
 using Catalog.Core.Programs;
 using Catalog.Core.Search;
+using Catalog.Core.Workbook;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Catalog.Api.Export;
@@ -15,7 +16,7 @@ public static class ExportApi
     {
         var api = endpoints.MapGroup("/api").WithTags("Export");
         api.MapGet("/export", ExportPrograms).WithName("ExportPrograms")
-            .WithSummary("Download the programs matching a search as JSON, NDJSON or CSV (UTF-8 with BOM, or Shift_JIS).");
+            .WithSummary("Download the programs matching a search as JSON, NDJSON, CSV (UTF-8 with BOM, or Shift_JIS) or the staff's Excel workbook (xlsx).");
         api.MapGet(ProgramExporter.SchemaPath["/api".Length..], GetSchema).WithName("GetProgramSchema")
             .WithSummary("JSON Schema (draft 2020-12) of the export record.");
         return endpoints;
@@ -23,13 +24,13 @@ public static class ExportApi
 
     public static Results<PushStreamHttpResult, ProblemHttpResult> ExportPrograms(
         [AsParameters] SearchParameters parameters,
-        [Description("json (default), ndjson or csv.")] string? format,
+        [Description("json (default), ndjson, csv or xlsx (the workbook staff edit and import back).")] string? format,
         [Description("CSV only: utf-8 (default, with BOM) or shift_jis (CP932).")] string? encoding,
         SearchIndex index)
     {
         format ??= "json";
-        if (format is not ("json" or "ndjson" or "csv"))
-            return TypedResults.Problem(SearchParameters.Problem("format", $"format '{format}' is not one of: json, ndjson, csv"));
+        if (format is not ("json" or "ndjson" or "csv" or "xlsx"))
+            return TypedResults.Problem(SearchParameters.Problem("format", $"format '{format}' is not one of: json, ndjson, csv, xlsx"));
         var shiftJis = encoding?.ToLowerInvariant() switch
         {
             null or "utf-8" or "utf8" => false,
@@ -52,6 +53,8 @@ public static class ExportApi
                 return TypedResults.Stream(s => ProgramExporter.WriteNdjsonAsync(programs, s), "application/x-ndjson; charset=utf-8", file);
             case "json":
                 return TypedResults.Stream(s => ProgramExporter.WriteJsonAsync(programs, s), "application/json; charset=utf-8", file);
+            case "xlsx":
+                return TypedResults.Stream(s => WriteWorkbookAsync(programs, s), WorkbookExporter.ContentType, file);
         }
 
         var lines = programs.Select(p => (p.Id, Line: CsvExport.Line(CsvExport.Row(p, request.AsOf)))).ToList();
@@ -69,6 +72,15 @@ public static class ExportApi
             await writer.WriteAsync(CsvExport.Line(CsvExport.Header));
             foreach (var (_, line) in lines) await writer.WriteAsync(line);
         }, shiftJis == true ? "text/csv; charset=shift_jis" : "text/csv; charset=utf-8", file);
+    }
+
+    // The package is written synchronously: into a temporary file (memory stays flat), then sent.
+    private static async Task WriteWorkbookAsync(IReadOnlyList<ProgramRecord> programs, Stream response)
+    {
+        await using var temp = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+        WorkbookExporter.Write(programs, temp);
+        temp.Position = 0;
+        await temp.CopyToAsync(response);
     }
 
     public static ContentHttpResult GetSchema() =>

@@ -36,7 +36,7 @@ export async function renderSearch(state) {
 
   const exportParams = searchParams(state);
   if (state.sort !== 'relevance') exportParams.set('sort', state.sort);
-  for (const [id, format] of [['export-csv', 'csv'], ['export-json', 'json']]) {
+  for (const [id, format] of [['export-xlsx', 'xlsx'], ['export-csv', 'csv'], ['export-json', 'json']]) {
     const ep = new URLSearchParams(exportParams);
     ep.set('format', format);
     $(id).href = `/api/export?${ep}`;

@@ -2,6 +2,7 @@ using Catalog.Core.Municipalities;
 using Catalog.Core.Programs;
 using Catalog.Core.Search;
 using Catalog.Core.Store;
+using Catalog.Core.Workbook;
 
 namespace Catalog.Core.Import;
 
@@ -13,18 +14,18 @@ namespace Catalog.Core.Import;
 /// </summary>
 public sealed class CatalogImporter(ProgramStore store, SearchIndex? index = null, MunicipalityStore? municipalities = null)
 {
-    public ImportResult Import(string path) => Run(path, write: true);
+    public ImportResult Import(string path, ImportOptions? options = null) => Run(path, options ?? ImportOptions.Default, write: true);
 
     /// <summary>Reads and validates like <see cref="Import"/> but writes nothing; the programs come back with their adoptions.</summary>
-    public (ImportResult Result, IReadOnlyList<ProgramRecord> Programs, IReadOnlyList<Adoption> LooseAdoptions) Validate(string path)
+    public (ImportResult Result, IReadOnlyList<ProgramRecord> Programs, IReadOnlyList<Adoption> LooseAdoptions) Validate(string path, ImportOptions? options = null)
     {
         var programs = new List<ProgramRecord>();
         var loose = new List<Adoption>();
-        var result = Run(path, write: false, programs, loose);
+        var result = Run(path, options ?? ImportOptions.Default, write: false, programs, loose);
         return (result, programs, loose);
     }
 
-    private ImportResult Run(string path, bool write, List<ProgramRecord>? validated = null, List<Adoption>? validatedLoose = null)
+    private ImportResult Run(string path, ImportOptions options, bool write, List<ProgramRecord>? validated = null, List<Adoption>? validatedLoose = null)
     {
         var errors = new List<ImportError>();
         var programs = new List<(ProgramRecord Record, InputRecord Input)>();
@@ -32,7 +33,7 @@ public sealed class CatalogImporter(ProgramStore store, SearchIndex? index = nul
         MunicipalMaster? master = null;
 
         foreach (var file in InputReader.Files(path, errors))
-        foreach (var input in InputReader.Read(file, errors))
+        foreach (var input in Read(file, options, errors))
         {
             var validator = new RecordValidator(input, errors);
             if (input.IsMaster)
@@ -49,7 +50,8 @@ public sealed class CatalogImporter(ProgramStore store, SearchIndex? index = nul
 
         CheckAcrossRecords(programs, adoptions, errors);
         CheckMunicipalities(programs, adoptions, master, errors);
-        if (errors.Count > 0) return new ImportResult(errors, default, programs.Count, adoptions.Count, []);
+        if (errors.Count > 0)
+            return new ImportResult(SheetErrors.Localise(errors, programs.Select(p => p.Input)), default, programs.Count, adoptions.Count, []);
 
         // Adoption tables add to the programs read in the same run; the rest go to stored programs.
         var byId = programs.ToDictionary(p => p.Record.Id, p => p.Record, StringComparer.Ordinal);
@@ -133,6 +135,15 @@ public sealed class CatalogImporter(ProgramStore store, SearchIndex? index = nul
 
     private static (string, int, string, string, string) Key(string programId, Adoption a) =>
         (programId, a.FiscalYear ?? 0, a.Prefecture ?? "", a.Municipality, a.Title ?? "");
+
+    // A workbook or a CSV sheet becomes the same records a JSON file gives; the rest is shared.
+    private IEnumerable<InputRecord> Read(string file, ImportOptions options, List<ImportError> errors) =>
+        Path.GetExtension(file).ToLowerInvariant() switch
+        {
+            ".xlsx" => WorkbookReader.Read(file, errors),
+            ".csv" => CsvSheetReader.Read(file, options.Encoding, store, errors),
+            _ => InputReader.Read(file, errors),
+        };
 
     private void CheckAcrossRecords(List<(ProgramRecord Record, InputRecord Input)> programs, List<(Adoption Row, InputRecord Input)> adoptions, List<ImportError> errors)
     {

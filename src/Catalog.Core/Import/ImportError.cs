@@ -3,8 +3,20 @@ namespace Catalog.Core.Import;
 /// <summary>One thing wrong with the input, located as precisely as the input allows.</summary>
 public sealed record ImportError(string File, int? Line, string? RecordId, string? Field, string Message)
 {
+    /// <summary>
+    /// For a workbook or CSV sheet: the sheet as staff see it. Line is then the row and Field the
+    /// column header, and the message is in Japanese.
+    /// </summary>
+    public string? Sheet { get; init; }
+
     public override string ToString()
     {
+        if (Sheet is not null)
+        {
+            var row = Line is null ? "" : $" {Line} 行目";
+            var header = Field is null ? "" : $" 「{Field}」";
+            return $"{File}: {Sheet} シート{row}{header}: {Message}";
+        }
         var where = Line is null ? File : $"{File}:{Line}";
         var record = RecordId is null ? "" : $" record '{RecordId}'";
         var field = Field is null ? "" : $" field '{Field}'";

@@ -5,7 +5,11 @@ using Catalog.Core.Programs;
 namespace Catalog.Core.Import;
 
 /// <summary>One record as found in an input file: where it is, and its JSON.</summary>
-internal sealed record InputRecord(string File, JsonLineMap Lines, string Path, JsonElement Json, bool IsAdoption, bool IsMaster = false);
+internal sealed record InputRecord(string File, JsonLineMap Lines, string Path, JsonElement Json, bool IsAdoption, bool IsMaster = false)
+{
+    /// <summary>For a record read from a workbook or CSV sheet: where each JSON path was typed.</summary>
+    public Workbook.CellMap? Cells { get; init; }
+}
 
 /// <summary>
 /// Reads import input: a file or a folder of them. A .json file holds one program, an adoption

@@ -65,6 +65,12 @@ internal sealed class JsonLineMap
         }
     }
 
+    /// <summary>A map made by a reader that is not JSON (a workbook row): path → line (row).</summary>
+    public JsonLineMap(IReadOnlyDictionary<string, int> lines)
+    {
+        foreach (var (path, line) in lines) _lines[path] = line;
+    }
+
     private static string Join(List<string> path) => path.Count == 0 ? "$" : "$" + string.Concat(path);
 
     /// <summary>The line of the deepest mapped prefix of <paramref name="path"/>.</summary>

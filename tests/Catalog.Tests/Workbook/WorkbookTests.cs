@@ -1,0 +1,363 @@
+using System.Text;
+using Catalog.Benchmarks;
+using Catalog.Core.Import;
+using Catalog.Core.Programs;
+using Catalog.Core.Workbook;
+using Catalog.Tests.Import;
+using Catalog.Tests.Support;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
+
+namespace Catalog.Tests.Workbook;
+
+public class WorkbookTests
+{
+    private const string Senku = "chihou-sousei-suishin-koufukin-senku";
+
+    private static TestStore SeededStore()
+    {
+        var t = new TestStore();
+        var result = t.Importer.Import(RepoPaths.Seed);
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        return t;
+    }
+
+    private static string ExportWorkbook(TestStore t, string name = "catalog.xlsx")
+    {
+        var file = t.Folder.Combine(name);
+        WorkbookExporter.WriteFile(t.Store.ReadAll(), file);
+        return file;
+    }
+
+    [Fact]
+    public void AnExportedWorkbookImportedIntoAnEmptyCatalogueExportsTheSameJsonBytes()
+    {
+        using var first = SeededStore();
+        var json = first.Export();
+        var workbook = ExportWorkbook(first);
+
+        using var second = new TestStore();
+        var result = second.Importer.Import(workbook);
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.Equal(first.Store.Count(), result.Counts.Added);
+        // The whole export is compared: a record property the workbook does not carry fails here.
+        Assert.Equal(json, second.Export());
+    }
+
+    [Fact]
+    public void ASyntheticCatalogueWithWindowsAndTimesSurvivesTheWorkbookRoundTrip()
+    {
+        using var first = new TestStore();
+        var records = SyntheticCatalogue.Generate(300).ToList();
+        // Times that are not whole days, and an end at midnight, which a date alone cannot say.
+        records[0].Windows = [new ApplicationWindow { Round = "第1回", Start = "2024-04-05T10:30:00+09:00", End = "2024-05-10T12:00:00+09:00", Method = "電子申請", Note = "先着順" }];
+        records[1].Windows = [new ApplicationWindow { Start = "2019-05-01", End = "2019-06-01T00:00:00+09:00" }];
+        records[2].Adoptions = [new Adoption { FiscalYear = 2019, Prefecture = "北海道", Municipality = "札幌市", LgCode = "011002", Title = "データ連携", Technology = "AI", Source = new Source { Document = "x.txt", Date = "令和元年5月1日" } }];
+        records[3].Contacts = [new Contact { Division = "地域課", Phone = "03-1234-5678", Email = "a(atmark)example.go.jp" }];
+        records[4].Selections = [new SelectionCount { FiscalYear = 2021, Count = 12, Note = "第1回" }];
+        var file = first.Folder.Combine("synthetic.ndjson");
+        File.WriteAllText(file, string.Concat(records.Select(r => ProgramJson.Serialize(r) + "\n")));
+        Assert.True(first.Importer.Import(file).Succeeded);
+        var json = first.Export();
+
+        using var second = new TestStore();
+        var result = second.Importer.Import(ExportWorkbook(first));
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors.Take(5)));
+        Assert.Equal(json, second.Export());
+    }
+
+    [Fact]
+    public void TheExportedWorkbookIsValidOpenXmlWithFrozenHeadersFiltersDropdownsAndAProtectedIdColumn()
+    {
+        using var t = SeededStore();
+        var file = ExportWorkbook(t);
+        using var document = SpreadsheetDocument.Open(file, false);
+        var problems = new OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(document)
+            .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(10)));
+
+        var book = document.WorkbookPart!;
+        Assert.Equal(["制度", "上限額", "募集期間", "採択件数", "採択", "関連制度", "連絡先", "出典", "説明", "選択肢"],
+            book.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value!));
+        Assert.Null(book.VbaProjectPart); // no macros
+        var programs = ((WorksheetPart)book.GetPartById(book.Workbook.Sheets!.Elements<Sheet>().First().Id!)).Worksheet;
+        var pane = programs.Descendants<Pane>().Single();
+        Assert.Equal(PaneStateValues.Frozen, pane.State!.Value);
+        Assert.Equal(1, pane.VerticalSplit!.Value);
+        Assert.NotNull(programs.GetFirstChild<AutoFilter>());
+        var protection = programs.GetFirstChild<SheetProtection>()!;
+        Assert.True(protection.Sheet!.Value);
+        Assert.False(protection.InsertRows!.Value);
+
+        // Every vocabulary column has a list validation; the id cells are locked, the rest not.
+        var lists = programs.Descendants<DataValidation>().Where(v => v.Type!.Value == DataValidationValues.List).ToList();
+        foreach (var header in new[] { "実施レベル", "所管府省", "種類1", "分野1", "対象1" })
+        {
+            var cell = programs.Descendants<Row>().First().Elements<Cell>().First(c => c.InnerText == header);
+            var column = new string(cell.CellReference!.Value!.TakeWhile(char.IsLetter).ToArray());
+            Assert.Contains(lists, v => v.SequenceOfReferences!.InnerText!.StartsWith(column + "2:", StringComparison.Ordinal));
+        }
+        var formats = book.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
+        var idCell = programs.Descendants<Cell>().First(c => c.CellReference == "A2");
+        var nameCell = programs.Descendants<Cell>().First(c => c.CellReference == "B2");
+        Assert.True(formats[(int)idCell.StyleIndex!.Value].Protection!.Locked!.Value);
+        Assert.False(formats[(int)nameCell.StyleIndex!.Value].Protection!.Locked!.Value);
+
+        // Window dates are real Excel dates shown as 和暦.
+        var windows = ((WorksheetPart)book.GetPartById(book.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == "募集期間").Id!)).Worksheet;
+        var start = windows.Descendants<Cell>().First(c => c.CellReference == "D2");
+        Assert.Equal(new DateTime(2020, 5, 29).ToOADate(), double.Parse(start.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture));
+        var format = formats[(int)start.StyleIndex!.Value].NumberFormatId!.Value;
+        Assert.Contains("ggge", book.WorkbookStylesPart.Stylesheet.NumberingFormats!.Elements<NumberingFormat>().Single(f => f.NumberFormatId! == format).FormatCode!.Value);
+    }
+
+    [Fact]
+    public void AWorkbookEditedAsStaffDoImportsWithExactlyThoseChanges()
+    {
+        using var t = SeededStore();
+        var workbook = ExportWorkbook(t);
+        var expected = t.Store.ReadAll().ToDictionary(p => p.Id);
+
+        using (var edit = new WorkbookEditor(workbook))
+        {
+            // A cell changed: the rate.
+            edit.SetText("制度", edit.Column("制度", "補助率") + edit.Row("制度", Senku), "2/3以内");
+            expected[Senku].Rate = new SubsidyRate { Text = "2/3以内" };
+            // A dropdown value chosen: a second 分野 from the list.
+            edit.SetText("制度", edit.Column("制度", "分野2") + edit.Row("制度", Senku), "防災");
+            expected[Senku].Fields.Add("防災");
+            // A row added: a new cap at the end of the 上限額 sheet.
+            var row = edit.LastRow("上限額") + 1;
+            edit.SetText("上限額", $"A{row}", Senku);
+            edit.SetText("上限額", edit.Column("上限額", "対象") + row, "一部事務組合・広域連合");
+            edit.SetText("上限額", edit.Column("上限額", "上限額") + row, "1億5,000万円");
+            edit.SetText("上限額", edit.Column("上限額", "単位") + row, "事業あたり");
+            expected[Senku].Caps.Add(new Cap { Applicant = "一部事務組合・広域連合", Text = "1億5,000万円", Per = "project" });
+            // A row deleted: the first related program.
+            edit.DeleteRow("関連制度", edit.Row("関連制度", Senku));
+            expected[Senku].Related.RemoveAt(0);
+        }
+
+        var result = t.Importer.Import(workbook);
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.Equal(new Catalog.Core.Store.ImportCounts(0, 1, expected.Count - 1), result.Counts);
+
+        // The same changes made to the JSON and imported the usual way give the same catalogue.
+        using var reference = new TestStore();
+        var file = reference.Folder.Combine("expected.ndjson");
+        File.WriteAllText(file, string.Concat(expected.Values.Select(p => ProgramJson.Serialize(p) + "\n")));
+        Assert.True(reference.Importer.Import(file).Succeeded);
+        Assert.Equal(reference.Export(), t.Export());
+        Assert.Equal(150_000_000L, t.Store.Find(Senku)!.Caps[^1].AmountYen); // derived by the importer
+        Assert.Equal("fraction", t.Store.Find(Senku)!.Rate!.Kind);
+    }
+
+    /// <summary>Each broken workbook: what is broken, how, and the one message it must give.</summary>
+    public static TheoryData<string, string> BrokenWorkbooks => new()
+    {
+        { "missing sheet", "シート 「上限額」 がありません" },
+        { "renamed column", "制度 シート 1 行目 「補助率」: " },
+        { "moved column", "列 「開始」 は D 列にあるはずが E 列にあります" },
+        { "merged cell", "セルが結合されています" },
+        { "formula", "数式（=" },
+        { "unreadable date", "募集期間 シート 2 行目 「開始」: 「4月ごろ」 は日付として読めません" },
+        { "unreadable rate", "「補助率」: 「1/2以上」 は読めません（例: 1/2, 1/2以内, 定額）" },
+        { "unknown field", "「分野1」: 「宇宙」 は選べません" },
+        { "unknown program on a table sheet", "制度ID 「no-such-program」 は 制度 シートにありません" },
+        { "duplicate program id", "は 2 行目にもあります" },
+        { "unreadable amount", "「上限額」: 「abc億円」 は金額として読めません" },
+        { "not a workbook", "Excel ブック（.xlsx）として開けません" },
+        { "extra column", "はこのシートにない列です" },
+        { "unreadable fiscal year", "「年度」: 「来年度」 は年度として読めません" },
+        { "rate turned into a date", "は Excel が数か日付に変えた値です" },
+        { "related program unknown", "制度ID 「nowhere」 の制度は、このブックにもカタログにもありません" },
+        { "level not in the list", "「実施レベル」: 「宇宙」 は選べません（国、都道府県、市区町村、民間 から選んでください）" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenWorkbooks))]
+    public void ABrokenWorkbookFailsWithItsOwnMessageAndChangesNothing(string what, string expected)
+    {
+        using var t = SeededStore();
+        var workbook = ExportWorkbook(t);
+        // Change the catalogue so a successful import would show as an update.
+        using (var edit = new WorkbookEditor(workbook))
+        {
+            edit.SetText("制度", "B" + edit.Row("制度", "kigyo-ban-furusato-nozei"), "企業版ふるさと納税（改）");
+            Break(edit, what, workbook);
+        }
+        if (what == "not a workbook") File.WriteAllText(workbook, "制度ID,制度名\n");
+        var before = t.Export();
+
+        var result = t.Importer.Import(workbook);
+
+        Assert.False(result.Succeeded, what);
+        var error = Assert.Single(result.Errors);
+        Assert.Contains(expected, error.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith(workbook, error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(before, t.Export());
+    }
+
+    private static void Break(WorkbookEditor edit, string what, string path)
+    {
+        var senku = edit.Row("制度", Senku);
+        switch (what)
+        {
+            case "missing sheet": edit.RemoveSheet("上限額"); break;
+            case "renamed column": edit.SetText("制度", edit.Column("制度", "補助率") + "1", "補助率（%）"); break;
+            case "moved column":
+                edit.SetText("募集期間", "D1", "終了");
+                edit.SetText("募集期間", "E1", "開始");
+                break;
+            case "merged cell": edit.Merge("制度", $"O{senku}:P{senku}"); break;
+            case "formula": edit.SetFormula("上限額", "D2", "\"3.0\"&\"億円\"", "3.0億円"); break;
+            case "unreadable date": edit.SetText("募集期間", "D2", "4月ごろ"); break;
+            case "unreadable rate": edit.SetText("制度", edit.Column("制度", "補助率") + senku, "1/2以上"); break;
+            case "unknown field": edit.SetText("制度", edit.Column("制度", "分野1") + senku, "宇宙"); break;
+            case "unknown program on a table sheet": edit.SetText("出典", "A" + (edit.LastRow("出典") + 1), "no-such-program"); edit.SetText("出典", "C" + edit.LastRow("出典"), "x.txt"); break;
+            case "duplicate program id":
+                var row = edit.LastRow("制度") + 1;
+                edit.SetText("制度", $"A{row}", edit.Get("制度", "A2")!);
+                edit.SetText("制度", $"B{row}", "重複");
+                break;
+            case "unreadable amount": edit.SetText("上限額", edit.Column("上限額", "上限額") + edit.Row("上限額", Senku), "abc億円"); break;
+            case "not a workbook": break; // the file is replaced after the editor closes
+            case "extra column":
+                edit.SetText("関連制度", "F1", "メモ");
+                break;
+            case "unreadable fiscal year": edit.SetText("制度", edit.Column("制度", "年度") + senku, "来年度"); break;
+            case "rate turned into a date": edit.SetNumber("制度", edit.Column("制度", "補助率") + senku, 45294); break;
+            case "related program unknown": edit.SetText("関連制度", "C" + edit.Row("関連制度", Senku), "nowhere"); break;
+            case "level not in the list": edit.SetText("制度", edit.Column("制度", "実施レベル") + senku, "宇宙"); break;
+            default: throw new ArgumentException(what);
+        }
+    }
+
+    [Fact]
+    public void TheRateErrorReadsAsStaffSeeItInJapanese()
+    {
+        using var t = SeededStore();
+        var workbook = ExportWorkbook(t);
+        int row;
+        using (var edit = new WorkbookEditor(workbook))
+        {
+            row = edit.Row("制度", Senku);
+            edit.SetText("制度", edit.Column("制度", "補助率") + row, "1/2以上");
+        }
+        var error = Assert.Single(t.Importer.Import(workbook).Errors);
+        Assert.Equal($"{workbook}: 制度 シート {row} 行目 「補助率」: 「1/2以上」 は読めません（例: 1/2, 1/2以内, 定額）", error.ToString());
+        Assert.Equal(("制度", row, "補助率"), (error.Sheet, error.Line, error.Field));
+    }
+
+    [Fact]
+    public void SeveralMistakesAreAllReportedAtOnce()
+    {
+        using var t = SeededStore();
+        var workbook = ExportWorkbook(t);
+        using (var edit = new WorkbookEditor(workbook))
+        {
+            var row = edit.Row("制度", Senku);
+            edit.SetText("制度", edit.Column("制度", "補助率") + row, "半分");
+            edit.SetText("制度", edit.Column("制度", "制度名") + row, " ");
+            edit.SetText("募集期間", "E2", "2019/1/1"); // before its start
+        }
+        var errors = t.Importer.Import(workbook).Errors.Select(e => e.ToString()).ToList();
+        Assert.Equal(3, errors.Count);
+        Assert.Contains(errors, e => e.Contains("「制度名」: 入力してください", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("「補助率」: 「半分」 は読めません", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("募集期間 シート 2 行目 「終了」: 終了が開始より前です", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("utf-8-bom", null)]
+    [InlineData("utf-8", null)]
+    [InlineData("shift_jis", null)]
+    [InlineData("shift_jis", "shift_jis")]
+    [InlineData("utf-8", "utf-8")]
+    public void ASheetSavedAsCsvReplacesThatTableOnly(string saved, string? chosen)
+    {
+        using var t = SeededStore();
+        var before = t.Store.Find(Senku)!;
+        // 上限額 as Excel saves it: the derived and reference columns included, CRLF line ends.
+        var csv = "制度ID,制度名【参照】,対象,上限額,単位,金額（円）【自動】,備考\r\n"
+                + $"{Senku},{before.Name},都道府県,4.0億円,年度あたり,300000000,\"見直し後の上限額（国費）\"\r\n"
+                + $"{Senku},{before.Name},,\"1,000万円\",総額,,\r\n";
+        var bytes = saved switch
+        {
+            "utf-8-bom" => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)],
+            "utf-8" => Encoding.UTF8.GetBytes(csv),
+            _ => ImportOptions.ShiftJis.GetBytes(csv),
+        };
+        var file = t.Folder.Combine("上限額.csv");
+        File.WriteAllBytes(file, bytes);
+        ImportOptions.TryParseEncoding(chosen, out var encoding);
+
+        var result = t.Importer.Import(file, new ImportOptions { Encoding = encoding });
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.Equal(new Catalog.Core.Store.ImportCounts(0, 1, 0), result.Counts);
+        var after = t.Store.Find(Senku)!;
+        Assert.Equal(["4.0億円", "1,000万円"], after.Caps.Select(c => c.Text));
+        Assert.Equal([400_000_000L, 10_000_000L], after.Caps.Select(c => c.AmountYen!.Value));
+        Assert.Equal(["year", "total"], after.Caps.Select(c => c.Per!));
+        after.Caps = before.Caps;
+        Assert.Equal(ProgramJson.Serialize(before), ProgramJson.Serialize(after)); // nothing else moved
+    }
+
+    [Fact]
+    public void ACsvInTheWrongEncodingIsRefusedWithAHint()
+    {
+        using var t = SeededStore();
+        var file = t.Folder.Combine("出典.csv");
+        File.WriteAllBytes(file, ImportOptions.ShiftJis.GetBytes($"制度ID,制度名【参照】,文書,箇所,題名,日付\r\n{Senku},x,資料.txt,,,\r\n"));
+        ImportOptions.TryParseEncoding("utf-8", out var utf8);
+        var error = Assert.Single(t.Importer.Import(file, new ImportOptions { Encoding = utf8 }).Errors);
+        Assert.Contains("UTF-8 として読めないバイトがあります", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ACsvSheetErrorNamesTheSheetRowAndHeader()
+    {
+        using var t = SeededStore();
+        var before = t.Export();
+        var file = t.Folder.Combine("募集期間.csv");
+        File.WriteAllText(file, $"制度ID,制度名【参照】,回,開始,終了,通年,申請方法,備考\r\n{Senku},x,第1回,令和6年4月5日,そのうち,,,\r\n", new UTF8Encoding(true));
+        var error = Assert.Single(t.Importer.Import(file).Errors);
+        Assert.Equal($"{file}: 募集期間 シート 2 行目 「終了」: 「そのうち」 は日付として読めません（例: 2024/4/5, 令和6年4月5日, 2024/4/5 10:00）", error.ToString());
+        Assert.Equal(before, t.Export());
+    }
+
+    [Fact]
+    public void TheExportAndImportVerbsRoundTripAWorkbook()
+    {
+        using var folder = new TempFolder();
+        var data = folder.Combine("data");
+        Assert.Equal(0, VerbProcess.Run(data, "import", RepoPaths.Seed).Code);
+        var json = VerbProcess.Run(data, "export").Stdout;
+        var workbook = folder.Combine("catalog.xlsx");
+        var export = VerbProcess.Run(data, "export", "--format", "xlsx", "--output", workbook);
+        Assert.Equal(0, export.Code);
+        Assert.True(File.Exists(workbook));
+
+        var empty = folder.Combine("empty");
+        var import = VerbProcess.Run(empty, "import", workbook);
+        Assert.True(import.Code == 0, import.Stderr);
+        Assert.Equal(json, VerbProcess.Run(empty, "export").Stdout);
+    }
+
+    [Fact]
+    public void TheImportVerbPrintsWorkbookErrorsInJapaneseAndExitsWithOne()
+    {
+        using var folder = new TempFolder();
+        var data = folder.Combine("data");
+        Assert.Equal(0, VerbProcess.Run(data, "import", RepoPaths.Seed).Code);
+        var workbook = folder.Combine("catalog.xlsx");
+        Assert.Equal(0, VerbProcess.Run(data, "export", "--format", "xlsx", "--output", workbook).Code);
+        using (var edit = new WorkbookEditor(workbook)) edit.SetText("制度", edit.Column("制度", "補助率") + edit.Row("制度", Senku), "1/2以上");
+        var import = VerbProcess.Run(data, "import", workbook);
+        Assert.Equal(1, import.Code);
+        Assert.Contains("「補助率」: 「1/2以上」 は読めません（例: 1/2, 1/2以内, 定額）", import.Stderr, StringComparison.Ordinal);
+        Assert.Contains("nothing was imported", import.Stderr, StringComparison.Ordinal);
+    }
+}
