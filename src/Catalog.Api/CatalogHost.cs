@@ -29,6 +29,7 @@ public static class CatalogHost
         services.AddSingleton(options);
         services.AddSingleton<CatalogDatabase>();
         services.AddSingleton<ProgramStore>();
+        services.AddSingleton<RevisionLog>();
         services.AddSingleton<CatalogImporter>();
         services.AddSingleton(sp => new CatalogAnalyzers(sp.GetRequiredService<CatalogOptions>().UserDictionaryPath));
         services.AddSingleton(sp => new SynonymSet(sp.GetRequiredService<CatalogOptions>().SynonymsPath));

@@ -13,7 +13,11 @@ public static class Verbs
 {
     public const string Usage = """
         usage: Catalog.Api [serve]                          run the service (the default)
-               Catalog.Api import <file-or-folder>          validate, then import all or nothing
+               Catalog.Api import [--replace] [--dry-run] <file-or-folder>
+                                                            validate, then import all or nothing as one revision;
+                                                            --replace removes what the input lacks, --dry-run writes nothing
+               Catalog.Api revert --to N                    restore the catalogue as after revision N (a new revision)
+               Catalog.Api history [--since DATE] [--program ID]   revisions and their changes, newest first
                Catalog.Api export [--format json|ndjson] [--output FILE]
                Catalog.Api reindex                          rebuild the search index from the database
                Catalog.Api analyze [--mode normal|search|extended]   MeCab-format analysis of stdin
@@ -29,12 +33,14 @@ public static class Verbs
             {
                 case "analyze": return Analyze(options); // needs no database
                 case "help" or "--help": return Help(Console.Out, 0);
-                case not ("import" or "export" or "reindex"): return Help(Console.Error, 2, $"unknown verb '{args[0]}'");
+                case not ("import" or "export" or "reindex" or "revert" or "history"): return Help(Console.Error, 2, $"unknown verb '{args[0]}'");
             }
             var services = BuildServices(options.Configuration);
             return args[0] switch
             {
-                "import" => Import(services, positional),
+                "import" => Import(services, positional, options),
+                "revert" => Changes.HistoryVerbs.Revert(services, options.Get("to")),
+                "history" => Changes.HistoryVerbs.History(services, options.Get("since"), options.Get("program")),
                 "export" => await ExportAsync(services, options),
                 _ => Reindex(services),
             };
@@ -46,20 +52,23 @@ public static class Verbs
         }
     }
 
-    private static int Import(IServiceProvider services, List<string> positional)
+    private static int Import(IServiceProvider services, List<string> positional, VerbOptions options)
     {
         if (positional.Count != 1) return Help(Console.Error, 2, "import takes one file or folder");
         // Resolved first so it hears ProgramStore.Changed and rebuilds the index after the import commits.
         services.GetRequiredService<SearchIndex>();
-        var result = services.GetRequiredService<CatalogImporter>().Import(positional[0]);
+        var mode = new ImportOptions(Replace: options.Get("replace") is not null, DryRun: options.Get("dry-run") is not null);
+        var result = services.GetRequiredService<CatalogImporter>().Import(positional[0], mode);
         if (!result.Succeeded)
         {
             foreach (var e in result.Errors) Console.Error.WriteLine(e);
             Console.Error.WriteLine($"{result.Errors.Count} error(s); nothing was imported.");
             return 1;
         }
+        if (mode.DryRun) { Changes.HistoryVerbs.WriteDryRun(Console.Out, positional[0], result); return 0; }
         var c = result.Counts;
-        Console.WriteLine($"Imported {result.ProgramsRead} program(s) and {result.AdoptionsRead} adoption row(s) from {positional[0]}: {c.Added} added, {c.Updated} updated, {c.Unchanged} unchanged.");
+        Console.WriteLine($"Imported {result.ProgramsRead} program(s) and {result.AdoptionsRead} adoption row(s) from {positional[0]}: {c.Added} added, {c.Updated} updated, {c.Unchanged} unchanged{(mode.Replace ? $", {c.Removed} removed" : "")}.");
+        Console.WriteLine(result.Commit?.Revision is { } revision ? $"Revision {revision}." : "Nothing changed; no revision was made.");
         foreach (var p in result.Programs)
             Console.WriteLine($"  {p.Id}\t{p.Name}\t{p.Adoptions} adoption(s)");
         return 0;
@@ -135,6 +144,7 @@ public static class Verbs
             var a = args[i];
             if (a.StartsWith("--", StringComparison.Ordinal) && a.Contains(':'))
                 config.Add(a); // --Catalog:DataPath=... goes to configuration
+            else if (a is "--replace" or "--dry-run") named[a[2..]] = "true"; // flags take no value
             else if (a.StartsWith("--", StringComparison.Ordinal))
             {
                 var eq = a.IndexOf('=');

@@ -1,3 +1,4 @@
+using Catalog.Core.Changes;
 using Catalog.Core.Programs;
 using Catalog.Core.Store;
 
@@ -9,13 +10,21 @@ namespace Catalog.Core.Import;
 /// </summary>
 public sealed class CatalogImporter(ProgramStore store)
 {
-    public ImportResult Import(string path)
+    public ImportResult Import(string path) => Import(path, new ImportOptions());
+
+    /// <summary>
+    /// Imports <paramref name="path"/> as one revision. <see cref="ImportOptions.Replace"/>: the input
+    /// is the whole catalogue, so programs and adoption rows it lacks are removed;
+    /// <see cref="ImportOptions.DryRun"/>: validate and work out the changes, write nothing.
+    /// </summary>
+    public ImportResult Import(string path, ImportOptions options)
     {
         var errors = new List<ImportError>();
         var programs = new List<(ProgramRecord Record, InputRecord Input)>();
         var adoptions = new List<(Adoption Row, InputRecord Input)>();
 
-        foreach (var file in InputReader.Files(path, errors))
+        var files = InputReader.Files(path, errors);
+        foreach (var file in files)
         foreach (var input in InputReader.Read(file, errors))
         {
             var validator = new RecordValidator(input, errors);
@@ -26,7 +35,7 @@ public sealed class CatalogImporter(ProgramStore store)
             else if (InputReader.ToProgram(input, errors) is { } p) { validator.Program(p); programs.Add((p, input)); }
         }
 
-        CheckAcrossRecords(programs, adoptions, errors);
+        CheckAcrossRecords(programs, adoptions, errors, options.Replace);
         if (errors.Count > 0) return new ImportResult(errors, default, programs.Count, adoptions.Count, []);
 
         // Adoption tables add to the programs read in the same run; the rest go to stored programs.
@@ -37,13 +46,14 @@ public sealed class CatalogImporter(ProgramStore store)
             if (byId.TryGetValue(row.ProgramId!, out var owner)) owner.Adoptions.Add(row);
             else loose.Add(row);
         }
-        var counts = store.Upsert(programs.Select(p => p.Record).ToList(), loose, Path.GetFullPath(path));
+        var revision = new RevisionInput(options.Replace ? RevisionKinds.Replace : RevisionKinds.Import, Path.GetFullPath(path), InputHash.Of(path, files));
+        var written = store.Write(programs.Select(p => p.Record).ToList(), loose, revision, options.Replace, options.DryRun);
         var imported = programs.Select(p => new ImportedProgram(p.Record.Id, p.Record.Name, p.Record.Adoptions.Count))
             .OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
-        return new ImportResult([], counts, programs.Count, imported.Sum(p => p.Adoptions) + loose.Count, imported);
+        return new ImportResult([], written.Counts, programs.Count, imported.Sum(p => p.Adoptions) + loose.Count, imported, written.Commit);
     }
 
-    private void CheckAcrossRecords(List<(ProgramRecord Record, InputRecord Input)> programs, List<(Adoption Row, InputRecord Input)> adoptions, List<ImportError> errors)
+    private void CheckAcrossRecords(List<(ProgramRecord Record, InputRecord Input)> programs, List<(Adoption Row, InputRecord Input)> adoptions, List<ImportError> errors, bool replace)
     {
         var first = new Dictionary<string, InputRecord>(StringComparer.Ordinal);
         foreach (var (p, input) in programs)
@@ -55,7 +65,8 @@ public sealed class CatalogImporter(ProgramStore store)
         }
 
         var known = new HashSet<string>(first.Keys, StringComparer.Ordinal);
-        known.UnionWith(store.Ids());
+        // A replacing input is the whole catalogue: what it refers to must be in it.
+        if (!replace) known.UnionWith(store.Ids());
         foreach (var (p, input) in programs)
             for (var i = 0; i < p.Related.Count; i++)
                 if (!string.IsNullOrEmpty(p.Related[i].Id) && !known.Contains(p.Related[i].Id))
@@ -73,3 +84,6 @@ public sealed class CatalogImporter(ProgramStore store)
         }
     }
 }
+
+/// <summary>How to import: <see cref="Replace"/> removes what the input lacks; <see cref="DryRun"/> writes nothing.</summary>
+public sealed record ImportOptions(bool Replace = false, bool DryRun = false);

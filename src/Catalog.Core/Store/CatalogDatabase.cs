@@ -66,6 +66,37 @@ public sealed class CatalogDatabase
             unchanged   INTEGER NOT NULL
         );
         """,
+        // Revisions (#10): one row per write that changed something, and per changed entity its
+        // state after the change (null when removed) and the field changes. Entities are named
+        // generically (kind + key) so master data can join later; program_id groups a program's
+        // own entities (itself, its adoptions) for its history.
+        """
+        CREATE TABLE revisions (
+            id           INTEGER PRIMARY KEY,
+            created_at   TEXT NOT NULL,
+            kind         TEXT NOT NULL,
+            source       TEXT NOT NULL,
+            sha256       TEXT,
+            reverted_to  INTEGER,
+            added        INTEGER NOT NULL,
+            changed      INTEGER NOT NULL,
+            removed      INTEGER NOT NULL
+        );
+        CREATE INDEX revisions_time ON revisions (created_at);
+        CREATE TABLE revision_changes (
+            revision_id  INTEGER NOT NULL REFERENCES revisions (id),
+            entity_kind  TEXT NOT NULL,
+            entity_key   TEXT NOT NULL,
+            program_id   TEXT,
+            change       TEXT NOT NULL,
+            label        TEXT NOT NULL,
+            after_json   TEXT,
+            fields_json  TEXT,
+            PRIMARY KEY (revision_id, entity_kind, entity_key)
+        ) WITHOUT ROWID;
+        CREATE INDEX revision_changes_entity ON revision_changes (entity_kind, entity_key, revision_id);
+        CREATE INDEX revision_changes_program ON revision_changes (program_id, revision_id);
+        """,
     ];
 
     public static int SchemaVersion => Migrations.Length;
