@@ -1,4 +1,6 @@
+using Catalog.Api.Changes;
 using Catalog.Api.Export;
+using Catalog.Api.Feeds;
 using Catalog.Api.Programs;
 using Catalog.Api.Security;
 
@@ -28,6 +30,8 @@ public static class CatalogApp
         app.MapHealth();
         app.MapPrograms();
         app.MapExport();
+        app.MapChanges(); // history: /api/changes, /api/programs/{id}/history
+        app.MapFeeds(); // /feed.atom, /api/calendar.ics
         return app;
     }
 }

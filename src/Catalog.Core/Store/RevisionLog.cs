@@ -100,6 +100,41 @@ public sealed class RevisionLog(CatalogDatabase database)
         return connection.Query<EntityState>(sql, new { revision }).ToList();
     }
 
+    /// <summary>A program's name now, or the one it had when it was last in the catalogue.</summary>
+    public string? ProgramName(string id)
+    {
+        using var connection = database.Open();
+        const string sql = """
+            SELECT name FROM programs WHERE id = @id
+            UNION ALL
+            SELECT * FROM (SELECT label FROM revision_changes WHERE entity_kind = 'program' AND entity_key = @id
+                           ORDER BY revision_id DESC LIMIT 1);
+            """;
+        return connection.Query<string>(sql, new { id }).FirstOrDefault();
+    }
+
+    /// <summary>Programs that history shows and the catalogue no longer has, each with its last recorded JSON.</summary>
+    public IReadOnlyList<(string Id, string Json)> RemovedPrograms()
+    {
+        using var connection = database.Open();
+        const string sql = """
+            SELECT c.entity_key AS Id, c.after_json AS Json
+            FROM revision_changes c
+            JOIN (SELECT entity_key, max(revision_id) AS revision_id FROM revision_changes
+                  WHERE entity_kind = 'program' AND after_json IS NOT NULL GROUP BY entity_key) last
+              ON last.entity_key = c.entity_key AND last.revision_id = c.revision_id AND c.entity_kind = 'program'
+            WHERE NOT EXISTS (SELECT 1 FROM programs p WHERE p.id = c.entity_key);
+            """;
+        return connection.Query<(string, string)>(sql).ToList();
+    }
+
+    /// <summary>True when anything in history concerns this program.</summary>
+    public bool HasProgram(string id)
+    {
+        using var connection = database.Open();
+        return connection.ExecuteScalar<long>("SELECT count(*) FROM revision_changes WHERE program_id = @id;", new { id }) > 0;
+    }
+
     private sealed record RevisionRow(long Number, string Time, string Kind, string Source, string? Sha256, long? RevertedTo,
         long Added, long Changed, long Removed)
     {
