@@ -3,6 +3,7 @@
 // mix of text, facet and filter queries — in-process and over HTTP on loopback.
 // Usage: dotnet run -c Release --project tests/Catalog.Benchmarks -- [count] [queries]
 //        dotnet run -c Release --project tests/Catalog.Benchmarks -- --write-ndjson FILE [count]   (for tests/load/load.sh)
+//        dotnet run -c Release --project tests/Catalog.Benchmarks -- --revisions [count] [revisions]   (history storage per revision)
 using System.Diagnostics;
 using System.Globalization;
 using Catalog.Api;
@@ -17,6 +18,8 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+
+if (args.Length > 0 && args[0] == "--revisions") return RevisionStorage.Run(args);
 
 if (args.Length > 1 && args[0] == "--write-ndjson")
 {

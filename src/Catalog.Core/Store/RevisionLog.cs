@@ -54,18 +54,26 @@ public sealed class RevisionLog(CatalogDatabase database)
         using var tx = connection.BeginTransaction(deferred: true);
         const string revisionsSql = $"SELECT {RevisionColumns} FROM revisions;";
         var revisions = connection.Query<RevisionRow>(revisionsSql, transaction: tx).ToDictionary(r => r.Number, r => r.ToSummary());
-        const string sql = """
+        const string allSql = """
             SELECT c.revision_id AS Revision, c.entity_kind AS Kind, c.entity_key AS Key, c.program_id AS ProgramId,
                    c.change AS Change, c.label AS Label, c.after_json AS AfterJson, c.fields_json AS FieldsJson
             FROM revision_changes c JOIN revisions r ON r.id = c.revision_id
             WHERE (@Since IS NULL OR r.created_at >= @Since) AND (@Until IS NULL OR r.created_at <= @Until)
               AND (@SkipBaseline = 0 OR r.kind <> 'baseline')
-              AND (@ProgramId IS NULL OR c.program_id = @ProgramId)
             ORDER BY c.revision_id DESC, c.program_id, c.entity_kind <> 'program', c.entity_kind, c.entity_key;
             """;
-        // One program is a filter in SQL; a set of them (a search's hits) is applied while reading.
+        const string oneProgramSql = """
+            SELECT c.revision_id AS Revision, c.entity_kind AS Kind, c.entity_key AS Key, c.program_id AS ProgramId,
+                   c.change AS Change, c.label AS Label, c.after_json AS AfterJson, c.fields_json AS FieldsJson
+            FROM revision_changes c JOIN revisions r ON r.id = c.revision_id
+            WHERE c.program_id = @ProgramId
+              AND (@Since IS NULL OR r.created_at >= @Since) AND (@Until IS NULL OR r.created_at <= @Until)
+              AND (@SkipBaseline = 0 OR r.kind <> 'baseline')
+            ORDER BY c.revision_id DESC, c.entity_kind <> 'program', c.entity_kind, c.entity_key;
+            """;
+        // One program is a filter in SQL (its index); a set of them (a search's hits) is applied while reading.
         var single = query.ProgramIds is { Count: 1 } ? query.ProgramIds.First() : null;
-        var rows = connection.Query<ChangeRow>(sql, new
+        var rows = connection.Query<ChangeRow>(single is null ? allSql : oneProgramSql, new
         {
             Since = query.Since is null ? null : FormatTime(query.Since.Value),
             Until = query.Until is null ? null : FormatTime(query.Until.Value),
