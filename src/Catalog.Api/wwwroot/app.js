@@ -2,6 +2,8 @@
 // No framework and no build step. Only the API's snippet HTML (escaped, with <mark>) is ever
 // inserted as HTML; every other text goes through textContent.
 
+import { renderChangesPanel, historySection, updateFeedLinks } from './changes.js';
+
 // ---------- 和暦 ----------
 
 const ERAS = [
@@ -225,6 +227,8 @@ async function renderSearch(state) {
     ep.set('format', format);
     $(id).href = `/api/export?${ep}`;
   }
+  updateFeedLinks(searchParams(state));
+  renderChangesPanel($('changes-panel'), searchParams(state).toString() === '' && state.page === 1);
 
   $('results-title').textContent = data.total > 0
     ? `${data.q ? `「${data.q}」の` : ''}検索結果 ${data.total.toLocaleString('ja-JP')}件`
@@ -456,6 +460,7 @@ async function renderDetail(id) {
     sourcesSection(p),
     p.notes ? section('備考', 'notes', el('p', { class: 'notes', text: p.notes })) : null,
   ].filter(Boolean)); // replaceChildren would print a null as "null"
+  view.append(historySection(id));
   $('detail-title').setAttribute('tabindex', '-1');
   $('detail-title').focus({ preventScroll: true });
 }
