@@ -84,6 +84,7 @@ public sealed class CatalogDatabase
         );
         CREATE INDEX revisions_time ON revisions (created_at);
         CREATE TABLE revision_changes (
+            id           INTEGER PRIMARY KEY,
             revision_id  INTEGER NOT NULL REFERENCES revisions (id),
             entity_kind  TEXT NOT NULL,
             entity_key   TEXT NOT NULL,
@@ -91,9 +92,10 @@ public sealed class CatalogDatabase
             change       TEXT NOT NULL,
             label        TEXT NOT NULL,
             after_json   TEXT,
-            fields_json  TEXT,
-            PRIMARY KEY (revision_id, entity_kind, entity_key)
-        ) WITHOUT ROWID;
+            fields_json  TEXT
+        );
+        -- A rowid table: its rows (a whole record each) would overflow a WITHOUT ROWID b-tree's pages.
+        CREATE UNIQUE INDEX revision_changes_key ON revision_changes (revision_id, entity_kind, entity_key);
         CREATE INDEX revision_changes_entity ON revision_changes (entity_kind, entity_key, revision_id);
         CREATE INDEX revision_changes_program ON revision_changes (program_id, revision_id);
         """,
