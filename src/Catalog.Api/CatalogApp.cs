@@ -1,6 +1,8 @@
+using Catalog.Api.Changes;
 using Catalog.Api.Export;
 using Catalog.Api.Hosting;
 using Catalog.Api.Municipalities;
+using Catalog.Api.Feeds;
 using Catalog.Api.Programs;
 using Catalog.Api.Security;
 
@@ -32,6 +34,8 @@ public static class CatalogApp
         app.MapVocabulary();
         app.MapExport();
         app.MapMunicipalities(); // and /api/adoptions
+        app.MapChanges(); // history: /api/changes, /api/programs/{id}/history
+        app.MapFeeds(); // /feed.atom, /api/calendar.ics
         return app;
     }
 }

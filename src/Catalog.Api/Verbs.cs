@@ -16,7 +16,11 @@ public static class Verbs
 {
     public const string Usage = """
         usage: Catalog.Api [serve]                          run the service (the default)
-               Catalog.Api import <file-or-folder> [--encoding utf-8|shift_jis]   validate, then import all or nothing
+               Catalog.Api import [--replace] [--dry-run] [--encoding utf-8|shift_jis] <file-or-folder>
+                                                            validate, then import all or nothing as one revision;
+                                                            --replace removes what the input lacks, --dry-run writes nothing
+               Catalog.Api revert --to N                    restore the catalogue as after revision N (a new revision)
+               Catalog.Api history [--since DATE] [--program ID]   revisions and their changes, newest first
                Catalog.Api export [--format json|ndjson|xlsx] [--output FILE]
                Catalog.Api reindex                          rebuild the search index from the database
                Catalog.Api audit [seed] [--documents DIR]   check every evidence quote against the source documents
@@ -38,6 +42,8 @@ public static class Verbs
             return args[0] switch
             {
                 "import" => Import(services, positional, options),
+                "revert" => Changes.HistoryVerbs.Revert(services, options.Get("to")),
+                "history" => Changes.HistoryVerbs.History(services, options.Get("since"), options.Get("program")),
                 "export" => await ExportAsync(services, options),
                 "audit" => AuditVerb.Run(services, positional, options.Get("documents")),
                 _ => Reindex(services),
@@ -53,7 +59,9 @@ public static class Verbs
     // The options each verb knows; anything else is refused by name before the verb does anything.
     private static readonly Dictionary<string, string[]> Known = new(StringComparer.Ordinal)
     {
-        ["import"] = ["encoding"],
+        ["import"] = ["encoding", "replace", "dry-run"],
+        ["revert"] = ["to"],
+        ["history"] = ["since", "program"],
         ["export"] = ["format", "output"],
         ["reindex"] = [],
         ["audit"] = ["documents"],
@@ -66,15 +74,18 @@ public static class Verbs
         if (!ImportOptions.TryParseEncoding(options.Get("encoding"), out var encoding))
             throw new VerbException($"--encoding must be utf-8 or shift_jis, not '{options.Get("encoding")}'");
         // The importer rebuilds the index after a committed import that changed the catalogue.
-        var result = services.GetRequiredService<CatalogImporter>().Import(positional[0], new ImportOptions { Encoding = encoding });
+        var mode = new ImportOptions { Encoding = encoding, Replace = options.Get("replace") is not null, DryRun = options.Get("dry-run") is not null };
+        var result = services.GetRequiredService<CatalogImporter>().Import(positional[0], mode);
         if (!result.Succeeded)
         {
             foreach (var e in result.Errors) Console.Error.WriteLine(e);
             Console.Error.WriteLine($"{result.Errors.Count} error(s); nothing was imported.");
             return 1;
         }
+        if (mode.DryRun) { Changes.HistoryVerbs.WriteDryRun(Console.Out, positional[0], result); return 0; }
         var c = result.Counts;
-        Console.WriteLine($"Imported {result.ProgramsRead} program(s) and {result.AdoptionsRead} adoption row(s) from {positional[0]}: {c.Added} added, {c.Updated} updated, {c.Unchanged} unchanged.");
+        Console.WriteLine($"Imported {result.ProgramsRead} program(s) and {result.AdoptionsRead} adoption row(s) from {positional[0]}: {c.Added} added, {c.Updated} updated, {c.Unchanged} unchanged{(mode.Replace ? $", {c.Removed} removed" : "")}.");
+        Console.WriteLine(result.Commit?.Revision is { } revision ? $"Revision {revision}." : "Nothing changed; no revision was made.");
         foreach (var p in result.Programs)
             Console.WriteLine($"  {p.Id}\t{p.Name}\t{p.Adoptions} adoption(s)");
         if (result.IndexError is not null)
@@ -161,6 +172,9 @@ public static class Verbs
         return provider;
     }
 
+    // Options that are switches: present or absent, never followed by a value.
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "replace", "dry-run" };
+
     private static (List<string> Positional, VerbOptions Options) Split(string verb, string[] known, string[] args)
     {
         var positional = new List<string>();
@@ -179,7 +193,8 @@ public static class Verbs
                     throw new VerbException(known.Length == 0
                         ? $"{verb} takes no option '--{name}'; nothing was done"
                         : $"{verb} has no option '--{name}' (it knows --{string.Join(", --", known)}); nothing was done");
-                if (eq > 0) named[name] = a[(eq + 1)..];
+                if (Flags.Contains(name)) named[name] = "true"; // flags take no value
+                else if (eq > 0) named[name] = a[(eq + 1)..];
                 else if (i + 1 < args.Length) named[name] = args[++i];
                 else throw new VerbException($"{a} needs a value");
             }

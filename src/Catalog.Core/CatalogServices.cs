@@ -16,12 +16,15 @@ public static class CatalogServices
         services.AddSingleton<CatalogDatabase>();
         services.AddSingleton<ProgramStore>();
         services.AddSingleton<Catalog.Core.Municipalities.MunicipalityStore>();
+        services.AddSingleton<RevisionLog>();
         services.AddSingleton(sp => new CatalogAnalyzers(sp.GetRequiredService<CatalogOptions>().UserDictionaryPath));
         services.AddSingleton(sp => new SynonymSet(sp.GetRequiredService<CatalogOptions>().SynonymsPath));
         services.AddSingleton<SearchIndex>();
         // An import that changes the catalogue rebuilds the index itself and reports a failure.
         services.AddSingleton(sp => new CatalogImporter(
             sp.GetRequiredService<ProgramStore>(), sp.GetRequiredService<SearchIndex>(), sp.GetRequiredService<Catalog.Core.Municipalities.MunicipalityStore>()));
+        services.AddSingleton(sp => new Catalog.Core.Changes.CatalogReverter(
+            sp.GetRequiredService<ProgramStore>(), sp.GetRequiredService<RevisionLog>(), sp.GetRequiredService<SearchIndex>()));
         return services;
     }
 }

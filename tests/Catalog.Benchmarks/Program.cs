@@ -4,6 +4,7 @@
 // Usage: dotnet run -c Release --project tests/Catalog.Benchmarks -- [count] [queries]
 //        dotnet run -c Release --project tests/Catalog.Benchmarks -- --write-ndjson FILE [count]   (for tests/load/load.sh)
 //        dotnet run -c Release --project tests/Catalog.Benchmarks -- --workbook [count] [export]   (Excel workbook export, then import)
+//        dotnet run -c Release --project tests/Catalog.Benchmarks -- --revisions [count] [revisions]   (history storage per revision)
 using System.Diagnostics;
 using System.Globalization;
 using Catalog.Api;
@@ -21,6 +22,7 @@ using Microsoft.Extensions.Logging;
 
 if (args.Length > 0 && args[0] == "--workbook")
     return WorkbookBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000, args.Length > 2 && args[2] == "export");
+if (args.Length > 0 && args[0] == "--revisions") return RevisionStorage.Run(args);
 
 if (args.Length > 1 && args[0] == "--write-ndjson")
 {

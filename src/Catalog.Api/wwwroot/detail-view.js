@@ -6,6 +6,7 @@ import { fiscalYearLabel } from './wareki.js';
 import { levelLabel } from './vocabulary.js';
 import { statusBadge, deadlineEl } from './search-view.js';
 import { decorateEvidence } from './evidence.js';
+import { historySection } from './changes.js';
 
 let detailController = null;
 
@@ -63,6 +64,7 @@ export async function renderDetail(id) {
     p.notes ? section('備考', 'notes', el('p', { class: 'notes', text: p.notes })) : null,
   ].filter(Boolean)); // replaceChildren would print a null as "null"
   decorateEvidence(view, p); // 出典 beside each value
+  view.append(historySection(id));
   $('detail-title').setAttribute('tabindex', '-1');
   $('detail-title').focus({ preventScroll: true });
 }

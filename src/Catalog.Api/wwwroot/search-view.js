@@ -5,6 +5,7 @@ import { LIST_FACETS, RANGE_FACETS, searchParams, navigate, refine, stateLink } 
 import { fiscalYearLabel } from './wareki.js';
 import { levelLabel } from './vocabulary.js';
 import { renderUnderstood, understoodFor, queryWithout } from './chips.js';
+import { renderChangesPanel, updateFeedLinks } from './changes.js';
 
 let searchController = null;
 let renderedSearchKey = null;
@@ -41,6 +42,8 @@ export async function renderSearch(state) {
     ep.set('format', format);
     $(id).href = `/api/export?${ep}`;
   }
+  updateFeedLinks(searchParams(state));
+  renderChangesPanel($('changes-panel'), searchParams(state).toString() === '' && state.page === 1);
 
   $('results-title').textContent = data.total > 0
     ? `${data.q ? `「${data.q}」の` : ''}検索結果 ${data.total.toLocaleString('ja-JP')}件`

@@ -1,3 +1,4 @@
+using Catalog.Core.Changes;
 using Catalog.Core.Municipalities;
 using Catalog.Core.Programs;
 using Catalog.Core.Search;
@@ -14,6 +15,11 @@ namespace Catalog.Core.Import;
 /// </summary>
 public sealed class CatalogImporter(ProgramStore store, SearchIndex? index = null, MunicipalityStore? municipalities = null)
 {
+    /// <summary>
+    /// Imports <paramref name="path"/> as one revision. <see cref="ImportOptions.Replace"/>: the input
+    /// is the whole catalogue, so programs and adoption rows it lacks are removed;
+    /// <see cref="ImportOptions.DryRun"/>: validate and work out the changes, write nothing.
+    /// </summary>
     public ImportResult Import(string path, ImportOptions? options = null) => Run(path, options ?? ImportOptions.Default, write: true);
 
     /// <summary>Reads and validates like <see cref="Import"/> but writes nothing; the programs come back with their adoptions.</summary>
@@ -32,7 +38,8 @@ public sealed class CatalogImporter(ProgramStore store, SearchIndex? index = nul
         var adoptions = new List<(Adoption Row, InputRecord Input)>();
         MunicipalMaster? master = null;
 
-        foreach (var file in InputReader.Files(path, errors))
+        var files = InputReader.Files(path, errors);
+        foreach (var file in files)
         foreach (var input in Read(file, options, errors))
         {
             var validator = new RecordValidator(input, errors);
@@ -48,7 +55,7 @@ public sealed class CatalogImporter(ProgramStore store, SearchIndex? index = nul
             else if (InputReader.ToProgram(input, errors) is { } p) { validator.Program(p); programs.Add((p, input)); }
         }
 
-        CheckAcrossRecords(programs, adoptions, errors);
+        CheckAcrossRecords(programs, adoptions, errors, options.Replace);
         CheckMunicipalities(programs, adoptions, master, errors);
         if (errors.Count > 0)
             return new ImportResult(SheetErrors.Localise(errors, programs.Select(p => p.Input)), default, programs.Count, adoptions.Count, []);
@@ -67,7 +74,8 @@ public sealed class CatalogImporter(ProgramStore store, SearchIndex? index = nul
             validatedLoose!.AddRange(loose);
             return new ImportResult([], default, programs.Count, adoptions.Count, []);
         }
-        var counts = store.Upsert(programs.Select(p => p.Record).ToList(), loose, Path.GetFullPath(path),
+        var revision = new RevisionInput(options.Replace ? RevisionKinds.Replace : RevisionKinds.Import, Path.GetFullPath(path), InputHash.Of(path, files));
+        var written = store.Write(programs.Select(p => p.Record).ToList(), loose, revision, options.Replace, options.DryRun,
             master is null ? null : (connection, tx) =>
             {
                 MunicipalityStore.Replace(connection, tx, master);
@@ -75,9 +83,9 @@ public sealed class CatalogImporter(ProgramStore store, SearchIndex? index = nul
             });
         var imported = programs.Select(p => new ImportedProgram(p.Record.Id, p.Record.Name, p.Record.Adoptions.Count))
             .OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
-        return new ImportResult([], counts, programs.Count, imported.Sum(p => p.Adoptions) + loose.Count, imported)
+        return new ImportResult([], written.Counts, programs.Count, imported.Sum(p => p.Adoptions) + loose.Count, imported, written.Commit)
         {
-            IndexError = counts.Added + counts.Updated > 0 ? Reindex() : null,
+            IndexError = !options.DryRun && written.Commit.Changes.Count > 0 ? Reindex() : null,
         };
     }
 
@@ -145,7 +153,7 @@ public sealed class CatalogImporter(ProgramStore store, SearchIndex? index = nul
             _ => InputReader.Read(file, errors),
         };
 
-    private void CheckAcrossRecords(List<(ProgramRecord Record, InputRecord Input)> programs, List<(Adoption Row, InputRecord Input)> adoptions, List<ImportError> errors)
+    private void CheckAcrossRecords(List<(ProgramRecord Record, InputRecord Input)> programs, List<(Adoption Row, InputRecord Input)> adoptions, List<ImportError> errors, bool replace)
     {
         var first = new Dictionary<string, InputRecord>(StringComparer.Ordinal);
         foreach (var (p, input) in programs)
@@ -157,7 +165,8 @@ public sealed class CatalogImporter(ProgramStore store, SearchIndex? index = nul
         }
 
         var known = new HashSet<string>(first.Keys, StringComparer.Ordinal);
-        known.UnionWith(store.Ids());
+        // A replacing input is the whole catalogue: what it refers to must be in it.
+        if (!replace) known.UnionWith(store.Ids());
         foreach (var (p, input) in programs)
             for (var i = 0; i < p.Related.Count; i++)
                 if (!string.IsNullOrEmpty(p.Related[i].Id) && !known.Contains(p.Related[i].Id))

@@ -25,7 +25,7 @@ public sealed record ImportError(string File, int? Line, string? RecordId, strin
 }
 
 public sealed record ImportResult(IReadOnlyList<ImportError> Errors, Store.ImportCounts Counts, int ProgramsRead, int AdoptionsRead,
-    IReadOnlyList<ImportedProgram> Programs)
+    IReadOnlyList<ImportedProgram> Programs, Changes.CommitResult? Commit = null)
 {
     public bool Succeeded => Errors.Count == 0;
 

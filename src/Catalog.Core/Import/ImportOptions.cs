@@ -2,10 +2,16 @@ using System.Text;
 
 namespace Catalog.Core.Import;
 
-/// <summary>How to read an import's input.</summary>
+/// <summary>How to import: how to read the input, and whether it replaces the catalogue or only shows the changes.</summary>
 public sealed record ImportOptions
 {
     public static readonly ImportOptions Default = new();
+
+    /// <summary>The input is the whole catalogue: programs and adoption rows it lacks are removed.</summary>
+    public bool Replace { get; init; }
+
+    /// <summary>Validate and work out the changes; write nothing.</summary>
+    public bool DryRun { get; init; }
 
     /// <summary>CSV only: the encoding; null detects it (a BOM or valid UTF-8 is UTF-8, anything else Shift_JIS).</summary>
     public Encoding? Encoding { get; init; }

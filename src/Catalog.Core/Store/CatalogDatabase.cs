@@ -82,6 +82,39 @@ public sealed class CatalogDatabase
         );
         CREATE INDEX municipalities_name ON municipalities (name);
         """,
+        // Revisions (#10): one row per write that changed something, and per changed entity its
+        // state after the change (null when removed) and the field changes. Entities are named
+        // generically (kind + key) so master data can join later; program_id groups a program's
+        // own entities (itself, its adoptions) for its history.
+        """
+        CREATE TABLE revisions (
+            id           INTEGER PRIMARY KEY,
+            created_at   TEXT NOT NULL,
+            kind         TEXT NOT NULL,
+            source       TEXT NOT NULL,
+            sha256       TEXT,
+            reverted_to  INTEGER,
+            added        INTEGER NOT NULL,
+            changed      INTEGER NOT NULL,
+            removed      INTEGER NOT NULL
+        );
+        CREATE INDEX revisions_time ON revisions (created_at);
+        CREATE TABLE revision_changes (
+            id           INTEGER PRIMARY KEY,
+            revision_id  INTEGER NOT NULL REFERENCES revisions (id),
+            entity_kind  TEXT NOT NULL,
+            entity_key   TEXT NOT NULL,
+            program_id   TEXT,
+            change       TEXT NOT NULL,
+            label        TEXT NOT NULL,
+            after_json   TEXT,
+            fields_json  TEXT
+        );
+        -- A rowid table: its rows (a whole record each) would overflow a WITHOUT ROWID b-tree's pages.
+        CREATE UNIQUE INDEX revision_changes_key ON revision_changes (revision_id, entity_kind, entity_key);
+        CREATE INDEX revision_changes_entity ON revision_changes (entity_kind, entity_key, revision_id);
+        CREATE INDEX revision_changes_program ON revision_changes (program_id, revision_id);
+        """,
     ];
 
     public static int SchemaVersion => Migrations.Length;

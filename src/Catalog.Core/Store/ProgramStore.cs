@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Catalog.Core.Changes;
 using Catalog.Core.Programs;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -70,111 +71,79 @@ public sealed class ProgramStore(CatalogDatabase database)
     /// adoptions with the ones given for it; adoption rows given alone are added to their program.
     /// </summary>
     public ImportCounts Upsert(IReadOnlyList<ProgramRecord> programs, IReadOnlyList<Adoption> looseAdoptions, string source,
-        Action<SqliteConnection, SqliteTransaction>? alongside = null)
+        Action<SqliteConnection, SqliteTransaction>? alongside = null) =>
+        Write(programs, looseAdoptions, new RevisionInput(RevisionKinds.Write, source), alongside: alongside).Counts;
+
+    /// <summary>
+    /// Writes programs and adoption rows as one revision (none when nothing changes). With
+    /// <paramref name="replace"/> the input is the whole catalogue and whatever it lacks is removed;
+    /// with <paramref name="dryRun"/> the changes are worked out and nothing is written.
+    /// <paramref name="alongside"/> writes other data of the same import (the municipality master)
+    /// in the same transaction.
+    /// </summary>
+    public WriteResult Write(IReadOnlyList<ProgramRecord> programs, IReadOnlyList<Adoption> looseAdoptions, RevisionInput input,
+        bool replace = false, bool dryRun = false, Action<SqliteConnection, SqliteTransaction>? alongside = null)
     {
+        var whole = new List<EntityState>();
+        foreach (var p in programs)
+        {
+            whole.Add(EntityState.ForProgram(p));
+            whole.AddRange(p.Adoptions.Select(a => EntityState.ForAdoption(p.Id, a)));
+        }
+        var given = programs.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var loose = looseAdoptions.Where(a => !given.Contains(a.ProgramId!)).Select(a => EntityState.ForAdoption(a.ProgramId!, a)).ToList();
+        given.UnionWith(loose.Select(a => a.ProgramId!));
+
         using var connection = database.Open();
         using var tx = connection.BeginTransaction();
-        var now = DateTimeOffset.UtcNow.ToString("O");
-        int added = 0, updated = 0, unchanged = 0;
-
-        foreach (var program in programs)
-        {
-            var before = ReadForCompare(connection, tx, program.Id);
-            var after = Canonical(program);
-            if (before is null)
-            {
-                const string insertSql = """
-                    INSERT INTO programs (id, family_key, name, level, ministry, record_json, created_at, updated_at)
-                    VALUES (@Id, @FamilyKey, @Name, @Level, @Ministry, @Json, @Now, @Now);
-                    """;
-                connection.Execute(insertSql, new { program.Id, program.FamilyKey, program.Name, program.Level, program.Ministry, Json = RecordJson(program), Now = now }, tx);
-                added++;
-            }
-            else if (before == after) { unchanged++; continue; }
-            else
-            {
-                const string updateSql = """
-                    UPDATE programs SET family_key = @FamilyKey, name = @Name, level = @Level, ministry = @Ministry,
-                        record_json = @Json, updated_at = @Now
-                    WHERE id = @Id;
-                    """;
-                connection.Execute(updateSql, new { program.Id, program.FamilyKey, program.Name, program.Level, program.Ministry, Json = RecordJson(program), Now = now }, tx);
-                updated++;
-            }
-            connection.Execute("DELETE FROM adoptions WHERE program_id = @Id;", new { program.Id }, tx);
-            foreach (var a in program.Adoptions) InsertAdoption(connection, tx, program.Id, a);
-        }
-
-        var given = programs.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var group in looseAdoptions.Where(a => !given.Contains(a.ProgramId!)).GroupBy(a => a.ProgramId!))
-        {
-            var before = ReadForCompare(connection, tx, group.Key);
-            foreach (var a in group) InsertAdoption(connection, tx, group.Key, a);
-            if (ReadForCompare(connection, tx, group.Key) == before) unchanged++; else updated++;
-        }
-
+        var result = RevisionWriter.Commit(connection, tx, whole, loose, replace, input, dryRun);
+        if (dryRun) { tx.Rollback(); return new WriteResult(Count(result, given), result); }
         const string runSql = """
             INSERT INTO import_runs (finished_at, source, added, updated, unchanged)
             VALUES (@Now, @Source, @Added, @Updated, @Unchanged);
             """;
-        connection.Execute(runSql, new { Now = now, Source = source, Added = added, Updated = updated, Unchanged = unchanged }, tx);
-        alongside?.Invoke(connection, tx); // other data of the same import (the municipality master), in the same transaction
+        var counts = Count(result, given);
+        connection.Execute(runSql, new { Now = DateTimeOffset.UtcNow.ToString("O"), input.Source, counts.Added, counts.Updated, counts.Unchanged }, tx);
+        alongside?.Invoke(connection, tx);
         tx.Commit();
-        return new ImportCounts(added, updated, unchanged);
+        return new WriteResult(counts, result);
     }
 
-    private static void InsertAdoption(SqliteConnection connection, SqliteTransaction tx, string programId, Adoption adoption)
+    /// <summary>
+    /// Brings the catalogue back to what it was right after <paramref name="revision"/>, as a new
+    /// revision; history is never rewritten. No revision when the catalogue already is that.
+    /// </summary>
+    public CommitResult Revert(long revision, IReadOnlyList<EntityState> state)
     {
-        var row = Clone(adoption);
-        row.ProgramId = null;
-        const string sql = """
-            INSERT OR REPLACE INTO adoptions (program_id, fiscal_year, prefecture, municipality, title, record_json)
-            VALUES (@ProgramId, @FiscalYear, @Prefecture, @Municipality, @Title, @Json);
+        using var connection = database.Open();
+        using var tx = connection.BeginTransaction();
+        var whole = state.ToList();
+        var result = RevisionWriter.Commit(connection, tx, whole, [], replace: true,
+            new RevisionInput(RevisionKinds.Revert, $"revert --to {revision}", RevertedTo: revision), dryRun: false);
+        if (result.Changes.Count == 0) return result;
+        const string runSql = """
+            INSERT INTO import_runs (finished_at, source, added, updated, unchanged) VALUES (@Now, @Source, 0, 0, 0);
             """;
-        connection.Execute(sql, new
-        {
-            ProgramId = programId,
-            row.FiscalYear,
-            Prefecture = row.Prefecture ?? "",
-            row.Municipality,
-            Title = row.Title ?? "",
-            Json = JsonSerializer.Serialize(row, ProgramJson.Compact),
-        }, tx);
+        connection.Execute(runSql, new { Now = DateTimeOffset.UtcNow.ToString("O"), Source = $"revert --to {revision}" }, tx);
+        tx.Commit();
+        return result;
     }
 
-    // The program and its adoptions as one string, to tell "unchanged" from "updated".
-    private static string? ReadForCompare(SqliteConnection connection, SqliteTransaction tx, string id)
+    // Per program, as the import reports it: a program counts as updated when it or any of its adoptions changed.
+    private static ImportCounts Count(CommitResult result, HashSet<string> given)
     {
-        var json = connection.QuerySingleOrDefault<string>("SELECT record_json FROM programs WHERE id = @id;", new { id }, tx);
-        if (json is null) return null;
-        var adoptions = connection.Query<string>(
-            "SELECT record_json FROM adoptions WHERE program_id = @id ORDER BY fiscal_year, prefecture, municipality, title;", new { id }, tx);
-        return json + "\n" + string.Join("\n", adoptions);
-    }
-
-    private static string Canonical(ProgramRecord program)
-    {
-        var adoptions = program.Adoptions
-            .Select(a => { var c = Clone(a); c.ProgramId = null; return c; })
-            .OrderBy(a => a.FiscalYear ?? 0).ThenBy(a => a.Prefecture ?? "", StringComparer.Ordinal)
-            .ThenBy(a => a.Municipality, StringComparer.Ordinal).ThenBy(a => a.Title ?? "", StringComparer.Ordinal)
-            .Select(a => JsonSerializer.Serialize(a, ProgramJson.Compact));
-        return RecordJson(program) + "\n" + string.Join("\n", adoptions);
-    }
-
-    // The record without its adoptions, which live in their own table. Written from a JSON tree
-    // so the caller's record is never touched (another thread may be reading it).
-    private static string RecordJson(ProgramRecord program)
-    {
-        var node = JsonSerializer.SerializeToNode(program, ProgramJson.Compact)!.AsObject();
-        node["adoptions"] = new System.Text.Json.Nodes.JsonArray();
-        return node.ToJsonString(ProgramJson.Compact);
+        var programs = result.Changes.Where(c => c.Kind == EntityKinds.Program).ToList();
+        var added = programs.Where(c => c.Change == ChangeTypes.Added).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        var removed = programs.Count(c => c.Change == ChangeTypes.Removed);
+        var updated = result.Changes.Where(c => c.ProgramId is not null && given.Contains(c.ProgramId) && !added.Contains(c.ProgramId))
+            .Select(c => c.ProgramId).Distinct().Count();
+        return new ImportCounts(added.Count, updated, given.Count - added.Count - updated, removed);
     }
 
     private static ProgramRecord Deserialize(string json) => JsonSerializer.Deserialize<ProgramRecord>(json, ProgramJson.Compact)!;
-
-    private static Adoption Clone(Adoption a) =>
-        JsonSerializer.Deserialize<Adoption>(JsonSerializer.Serialize(a, ProgramJson.Compact), ProgramJson.Compact)!;
 }
 
-public readonly record struct ImportCounts(int Added, int Updated, int Unchanged);
+public readonly record struct ImportCounts(int Added, int Updated, int Unchanged, int Removed = 0);
+
+/// <summary>What a write did (or, in a dry run, would do): counts per program, the revision and its changes.</summary>
+public sealed record WriteResult(ImportCounts Counts, CommitResult Commit);
