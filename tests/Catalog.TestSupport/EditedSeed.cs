@@ -24,7 +24,9 @@ public sealed class EditedSeed : IDisposable
         var deadlineFile = files.First(f => Read(f)["windows"] is JsonArray { Count: > 0 } w && w[0]!["end"] is not null);
         var capFile = files.First(f => f != deadlineFile && Read(f)["caps"] is JsonArray { Count: > 0 });
         // Left out: a program nothing else names (no adoption table, no related link), so its removal is the whole change.
-        var removedFile = files.First(f => f != deadlineFile && f != capFile && all.Count(text => text.Contains($"\"{Id(f)}\"", StringComparison.Ordinal)) == 1);
+        // (evidence names other records as "derived-from:<id>").
+        var removedFile = files.First(f => f != deadlineFile && f != capFile
+            && all.Count(text => text.Contains($"\"{Id(f)}\"", StringComparison.Ordinal) || text.Contains($"derived-from:{Id(f)}\"", StringComparison.Ordinal)) == 1);
 
         DeadlineId = Id(deadlineFile);
         CapId = Id(capFile);
@@ -49,6 +51,9 @@ public sealed class EditedSeed : IDisposable
         added["familyKey"] = NewId;
         added.Remove("aliases");
         added.Remove("related");
+        // A test record of our own: it cites nothing, so it carries no evidence or eligibility rules.
+        added.Remove("evidence");
+        added.Remove("eligibility");
         added["windows"] = new JsonArray(new JsonObject
         {
             ["round"] = "第1回",

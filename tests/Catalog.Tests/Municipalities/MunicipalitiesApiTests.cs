@@ -259,7 +259,7 @@ public class MunicipalitiesApiTests
         var schema = new MiniJsonSchema(JsonNode.Parse(await server.Client.GetStringAsync("/api/schema/program.json"))!.AsObject());
         var record = await server.Client.GetObjectAsync("/api/programs/chiiki-iot-jisso-keikaku-jichitai-ai");
         var rule = record["eligibility"]!["rules"]![0]!;
-        Assert.Equal(("notAdopted", "chiiki-iot-jisso-keikaku-sakutei-shien"), (rule["kind"]!.GetValue<string>(), rule["familyKey"]!.GetValue<string>()));
+        Assert.Equal(("notAdopted", "chiiki-iot-jisso-keikaku-2018-2019"), (rule["kind"]!.GetValue<string>(), rule["programId"]!.GetValue<string>()));
         var exported = JsonNode.Parse(await server.Client.GetStringAsync("/api/export?format=json"))!["programs"]!.AsArray();
         foreach (var p in exported) Assert.Empty(schema.Validate(p!));
         Assert.Contains(exported, p => p!["adoptions"]!.AsArray().Any(a => a!["lgCodes"]!.AsArray().Count > 1));

@@ -78,8 +78,10 @@ public sealed class QueryUnderstandingApiTests(SeedServer seed) : IClassFixture<
 
     [Theory]
     [InlineData("上限1億円以上", "capMin", "100000000", 3)]
-    [InlineData("1,000万円以上", "capMin", "10000000", 4)]
-    [InlineData("5000万円まで", "capMax", "50000000", 1)]
+    // The seed states caps for three programs (after the 2026-11 re-audit): 3.0億, 3.0億 and 1.0億円 at most.
+    [InlineData("1,000万円以上", "capMin", "10000000", 3)]
+    [InlineData("1億円まで", "capMax", "100000000", 1)]
+    [InlineData("5000万円まで", "capMax", "50000000", 0)]
     [InlineData("3億", "capMin", "300000000", 2)]
     public async Task AmountNotationsBoundTheCapInYen(string q, string filter, string yen, int expected)
     {
