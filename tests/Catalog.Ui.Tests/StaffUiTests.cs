@@ -239,8 +239,11 @@ public sealed class StaffUiTests(UiFixture fixture, ITestOutputHelper output)
         await using var ui = await OpenAsync();
         await ui.GotoAsync("/");
         await SearchAsync(ui.Page, "スマートシティ");
+        var unfiltered = await ui.Page.Locator("#results-title").InnerTextAsync();
         await ui.Page.Locator("fieldset[data-facet='ministry'] label", new() { HasText = "国土交通省" }).Locator("input").CheckAsync();
         await Expect(ui.Page).ToHaveURLAsync(new Regex("ministry="));
+        // The URL changes before the results do: wait for the filtered count (国土交通省 has fewer).
+        await Expect(ui.Page.Locator("#results-title")).Not.ToHaveTextAsync(unfiltered);
         var resultsTitle = await ui.Page.Locator("#results-title").InnerTextAsync();
         await ui.Page.Locator("#hits a.hit-link").First.ClickAsync();
         await Expect(ui.Page.Locator("#detail-title")).ToBeVisibleAsync();
