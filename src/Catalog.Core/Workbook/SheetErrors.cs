@@ -23,6 +23,8 @@ internal static partial class SheetErrors
         // So is evidence: while a sheet or a cell could not be read, values are missing or shifted,
         // and 根拠 rows pointing at them are not yet wrong.
         var unread = errors.Where(e => e.Sheet is not null || e.RecordId is null).Select(e => e.File).ToHashSet();
+        // A required value left empty is reported once, at its cell, not again at its 根拠 row.
+        var flagged = errors.Where(e => e.RecordId is not null && e.Field is not null && !IsEvidenceGap(e)).Select(e => (e.File, e.RecordId!, e.Field!)).ToHashSet();
         var result = new List<ImportError>();
         foreach (var e in errors)
         {
@@ -31,11 +33,23 @@ internal static partial class SheetErrors
                 result.Add(e);
                 continue;
             }
-            if (IsEvidenceGap(e) && unread.Contains(e.File)) continue;
+            if (IsEvidenceGap(e) && (unread.Contains(e.File) || NamedValue(e) is { } named && flagged.Contains((e.File, e.RecordId, named)))) continue;
             if (!reported.Contains((e.File, at.Sheet, at.Row, at.Header)))
                 result.Add(new ImportError(e.File, at.Row, e.RecordId, at.Header, Japanese(e, at)) { Sheet = at.Sheet });
         }
         return result;
+    }
+
+    [GeneratedRegex(@"^'(?<path>[^']*)' names no value")]
+    private static partial Regex NamesNoValue();
+
+    /// <summary>The path an evidence entry names but the record lacks (adoptions[0].title), from the validator's message.</summary>
+    private static string? NamedValue(ImportError e)
+    {
+        var m = NamesNoValue().Match(e.Message);
+        if (!m.Success || e.Field is null) return null;
+        var cut = e.Field.IndexOf("evidence[", StringComparison.Ordinal);
+        return (cut < 0 ? "" : e.Field[..cut]) + m.Groups["path"].Value;
     }
 
     private static bool IsEvidenceGap(ImportError e) =>
