@@ -36,6 +36,11 @@ public class WorkbookTests
         using var first = SeededStore();
         var json = first.Export();
         var workbook = ExportWorkbook(first);
+        // The seed exercises what the 根拠 and 適格要件 sheets carry.
+        var seeded = first.Store.ReadAll();
+        Assert.Contains(seeded, p => p.Evidence.Any(e => e.Document is not null) && p.Evidence.Any(e => e.Basis is not null));
+        Assert.Contains(seeded, p => p.Adoptions.Any(a => a.Evidence.Count > 0 && a.LgCodes.Count > 0));
+        Assert.Contains(seeded, p => p.Eligibility is { Rules.Count: > 0, Source: not null });
 
         using var second = new TestStore();
         var result = second.Importer.Import(workbook);
@@ -367,6 +372,21 @@ public class WorkbookTests
         var error = Assert.Single(t.Importer.Import(workbook).Errors);
         Assert.Equal(($"根拠", row, "出典文書"), (error.Sheet, error.Line, error.Field));
         Assert.Contains("出典文書 を入力してください", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A根拠RowNamingAnAdoptionTheProgramDoesNotHaveIsReported()
+    {
+        using var t = SeededStore();
+        var workbook = ExportWorkbook(t);
+        int row;
+        using (var edit = new WorkbookEditor(workbook))
+        {
+            row = edit.Row("根拠", Senku);
+            edit.SetText("根拠", edit.Column("根拠", "採択の番号") + row, "1");
+        }
+        var error = Assert.Single(t.Importer.Import(workbook).Errors);
+        Assert.Equal($"{workbook}: 根拠 シート {row} 行目 「採択の番号」: 「1」: この制度には 採択 シートの行がありません（制度の値の根拠なら空にしてください）", error.ToString());
     }
 
     [Fact]
