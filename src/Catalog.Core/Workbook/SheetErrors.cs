@@ -20,6 +20,11 @@ internal static partial class SheetErrors
         // A cell the sheet reader could not read is left out of the record; the validator's
         // complaint about the gap ("is required") would only repeat it.
         var reported = errors.Where(e => e.Sheet is not null).Select(e => (e.File, e.Sheet, e.Line, e.Field)).ToHashSet();
+        // So is evidence: while a sheet or a cell could not be read, values are missing or shifted,
+        // and 根拠 rows pointing at them are not yet wrong.
+        var unread = errors.Where(e => e.Sheet is not null || e.RecordId is null).Select(e => e.File).ToHashSet();
+        // A required value left empty is reported once, at its cell, not again at its 根拠 row.
+        var flagged = errors.Where(e => e.RecordId is not null && e.Field is not null && !IsEvidenceGap(e)).Select(e => (e.File, e.RecordId!, e.Field!)).ToHashSet();
         var result = new List<ImportError>();
         foreach (var e in errors)
         {
@@ -28,10 +33,63 @@ internal static partial class SheetErrors
                 result.Add(e);
                 continue;
             }
+            if (IsEvidenceGap(e) && (unread.Contains(e.File) || NamedValue(e) is { } named && flagged.Contains((e.File, e.RecordId, named)))) continue;
             if (!reported.Contains((e.File, at.Sheet, at.Row, at.Header)))
                 result.Add(new ImportError(e.File, at.Row, e.RecordId, at.Header, Japanese(e, at)) { Sheet = at.Sheet });
         }
         return result;
+    }
+
+    [GeneratedRegex(@"^'(?<path>[^']*)' names no value")]
+    private static partial Regex NamesNoValue();
+
+    /// <summary>The path an evidence entry names but the record lacks (adoptions[0].title), from the validator's message.</summary>
+    private static string? NamedValue(ImportError e)
+    {
+        var m = NamesNoValue().Match(e.Message);
+        if (!m.Success || e.Field is null) return null;
+        var cut = e.Field.IndexOf("evidence[", StringComparison.Ordinal);
+        return (cut < 0 ? "" : e.Field[..cut]) + m.Groups["path"].Value;
+    }
+
+    private static bool IsEvidenceGap(ImportError e) =>
+        e.Message.StartsWith("has no evidence", StringComparison.Ordinal) || e.Message.Contains("names no value in this record", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"^adoptions\[(?<n>\d+)\]\.")]
+    private static partial Regex AdoptionPrefix();
+
+    /// <summary>The evidence rules (RecordValidator.Evidence), said in terms of the 根拠 sheet.</summary>
+    private static string? Evidence(ImportError e, string field, string v)
+    {
+        var m = e.Message;
+        var sheet = WorkbookLayout.EvidenceSheet;
+        if (m.StartsWith("has no evidence", StringComparison.Ordinal))
+        {
+            var path = e.Field ?? "";
+            var adoption = AdoptionPrefix().Match(path);
+            var where = adoption.Success
+                ? $"{WorkbookLayout.AdoptionNumberHeader} {int.Parse(adoption.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture) + 1}・対象の項目 「{path[adoption.Length..]}」"
+                : $"対象の項目 「{path}」";
+            return $"この値の根拠がありません。{sheet} シートに {where} の行を足してください（資料なら出典文書と引用、ほかは根拠の種類と理由）";
+        }
+        var last = field[(field.LastIndexOf('.') + 1)..];
+        if (!field.Contains("evidence[]", StringComparison.Ordinal)) return null;
+        if (m.Contains("names no value in this record", StringComparison.Ordinal))
+            return $"「{v}」 が指す値はこの{(field.StartsWith("adoptions", StringComparison.Ordinal) ? "採択の行" : "制度")}にありません（[0] が 1 件目です。例: caps[0], windows[1].end）";
+        if (m.Contains("is not a path such as", StringComparison.Ordinal)) return $"「{v}」 は項目の書き方ではありません（例: rate, caps[0], windows[1].end, municipality）";
+        if (m.Contains("is not among the sources", StringComparison.Ordinal))
+            return field.StartsWith("adoptions", StringComparison.Ordinal)
+                ? $"「{v}」 はこの採択の行の 出典文書 ではありません（採択 シートの 出典文書 と同じ文書にしてください）"
+                : $"「{v}」 はこの制度の出典にありません（出典 シートにある文書にしてください）";
+        if (m.StartsWith("gives either", StringComparison.Ordinal)) return "資料（出典文書と引用）か、それ以外（根拠の種類と理由）か、どちらか一方だけを入力してください";
+        if (m.StartsWith("needs a document", StringComparison.Ordinal)) return "出典文書と引用、または根拠の種類と理由を入力してください";
+        if (last == "basis" && m.Contains("is not", StringComparison.Ordinal)) return $"「{v}」 は根拠の種類に使えません（資料、general-knowledge、derived-from:制度ID）";
+        if (last == "basis") return "根拠の種類 を選んでください（資料のほかは general-knowledge か derived-from:制度ID）";
+        if (last == "reason") return "理由 を 1 行で入力してください（資料なしで値を残す理由）";
+        if (last == "quote") return "引用 を入力してください（出典文書の中の、値を述べる文をそのまま）";
+        if (last == "document") return "出典文書 を入力してください（引用を書くときは必須）";
+        if (last == "field") return "対象の項目 を入力してください（例: caps[0], windows[1].end）";
+        return null;
     }
 
     [GeneratedRegex(@"\[\d+\]")]
@@ -43,6 +101,7 @@ internal static partial class SheetErrors
         var field = Index().Replace(e.Field ?? "", "[]");
         var m = e.Message;
         var v = at.Text;
+        if (Evidence(e, field, v) is { } evidence) return evidence;
         if (m.StartsWith("is required", StringComparison.Ordinal)) return "入力してください";
         if (m.Contains("is not one of:", StringComparison.Ordinal))
             return $"「{v}」 は選べません（一覧から選んでください: {m[(m.IndexOf("one of:", StringComparison.Ordinal) + 7)..].Trim().Replace(", ", "、", StringComparison.Ordinal)}）";

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Catalog.Core.Changes;
 using Catalog.Core.Import;
 using Catalog.Core.Notation;
 using Catalog.Core.Programs;
@@ -51,8 +52,40 @@ internal static partial class SheetRecords
             if (columns is not null) ReadTable(file, table, layout, columns, stored, programs, order, errors);
         }
 
+        // A cell that could not be read is missing from the record, which is not a removed row.
+        if (!workbook && tables.All(t => t.Name != WorkbookLayout.EvidenceSheet) && !errors.Any(e => e.Sheet is not null))
+            foreach (var id in order) CheckStoredEvidence(file, tables, id, programs[id].Json, errors);
+
         return order.Select(id => programs[id]).Select(p => new InputRecord(file, new JsonLineMap(p.Cells.Rows()), "$",
             JsonSerializer.SerializeToElement(p.Json), IsAdoption: false) { Cells = p.Cells }).ToList();
+    }
+
+    /// <summary>
+    /// A CSV sheet that removes rows can leave stored evidence pointing at a value that is gone
+    /// (caps[1] after the second cap was deleted). That is said here, naming the 根拠 sheet, and
+    /// the entry is left out so the validator does not repeat it in English.
+    /// </summary>
+    private static void CheckStoredEvidence(string file, IReadOnlyList<SheetTable> tables, string id, JsonObject json, List<ImportError> errors)
+    {
+        var sheet = tables.Count > 0 ? tables[0].Name : WorkbookLayout.ProgramSheet;
+        void Check(JsonNode? owner, string prefix, int? adoption)
+        {
+            if (owner?["evidence"] is not JsonArray evidence || evidence.Count == 0) return;
+            using var document = JsonDocument.Parse(owner.ToJsonString());
+            foreach (var entry in evidence.ToList())
+            {
+                var field = entry?["field"]?.GetValue<string>() ?? "";
+                if (EvidencePaths.TryResolve(document.RootElement, field, out _)) continue;
+                var which = adoption is { } n ? $"採択の番号 {n}・" : "";
+                errors.Add(Error(file, sheet, null, null,
+                    $"制度ID 「{id}」 の {which}対象の項目 「{field}」（{FieldLabels.Japanese(prefix + field)}）の根拠が指す値が、この CSV でなくなります。"
+                    + $"{WorkbookLayout.EvidenceSheet} シートのその行も直す（消す、または後ろの行を指す番号を詰める）必要があるので、ブック（.xlsx）全体で取り込んでください"));
+                evidence.Remove(entry);
+            }
+        }
+        Check(json, "", null);
+        if (json["adoptions"] is JsonArray adoptions)
+            for (var i = 0; i < adoptions.Count; i++) Check(adoptions[i], $"adoptions[{i}].", i + 1);
     }
 
     // ---- headers and structure ----
@@ -132,7 +165,10 @@ internal static partial class SheetRecords
             }
 
             var json = stored?.Invoke(id) is { } record ? JsonSerializer.SerializeToNode(record, ProgramJson.Compact)!.AsObject() : [];
+            // Eligibility rules live on the 適格要件 sheet, the rest of eligibility here.
+            var rules = json["eligibility"]?["rules"] is JsonArray { Count: > 0 } kept ? kept.DeepClone() : null;
             foreach (var name in owned) json.Remove(name);
+            if (rules is not null) json["eligibility"] = new JsonObject { ["rules"] = rules };
             var map = new CellMap();
             map.Add("$", new CellRef(table.Name, row, idColumn.Column.Header, id));
             json["id"] = id;
@@ -189,14 +225,17 @@ internal static partial class SheetRecords
                 programs[id] = program = new ProgramRows(JsonSerializer.SerializeToNode(record, ProgramJson.Compact)!.AsObject(), map, row);
                 order.Add(id);
             }
-            if (replaced.Add(id)) program.Json[layout.ArrayPath!] = new JsonArray();
-            var array = program.Json[layout.ArrayPath!]!.AsArray();
-            var path = $"$.{layout.ArrayPath}[{array.Count}]";
+            if (replaced.Add(id)) Clear(program.Json, layout);
             var item = new JsonObject();
+            var adoption = layout == WorkbookLayout.Evidence ? AdoptionNumber(file, table.Name, row, cells, columns, program.Json, errors) : 0;
+            if (adoption < 0) continue;
+            var arrayPath = adoption > 0 ? $"adoptions[{adoption - 1}].evidence" : layout.ArrayPath!;
+            var array = ArrayAt(program.Json, arrayPath);
+            var path = $"$.{arrayPath}[{array.Count}]";
             program.Cells.Add(path, new CellRef(table.Name, row, idColumn.Column.Header, id));
             foreach (var c in columns.Skip(1))
             {
-                if (!c.Column.IsRead) continue;
+                if (!c.Column.IsRead || c.Column.Path == WorkbookLayout.AdoptionNumberPath) continue;
                 var cell = cells.GetValueOrDefault(c.Number);
                 var at = new CellRef(table.Name, row, HeaderOf(c), cell.Shown);
                 program.Cells.Add($"{path}.{c.Column.Path}", at);
@@ -207,11 +246,73 @@ internal static partial class SheetRecords
                 Set(item, c.Column.Path, value);
             }
             if (layout == WorkbookLayout.Adoptions && !CheckAdoption(file, table.Name, row, id, item, adoptionKeys, errors)) continue;
+            if (layout == WorkbookLayout.Evidence && item["basis"]?.GetValue<string>().Trim() == WorkbookLayout.DocumentBasis) item.Remove("basis");
+            if (layout == WorkbookLayout.Adoptions && stored?.Invoke(id) is { } before) KeepAdoptionEvidence(item, before);
             array.Add(item);
         }
         // A whole workbook states every table: a program with no row here has none.
-        if (stored is null)
+        if (stored is null && !layout.ArrayPath!.Contains('.'))
             foreach (var id in order) programs[id].Json[layout.ArrayPath!] ??= new JsonArray();
+    }
+
+    /// <summary>Empties what a table sheet states for a program before its rows are read.</summary>
+    private static void Clear(JsonObject json, SheetLayout layout)
+    {
+        if (layout == WorkbookLayout.Evidence)
+        {
+            json["evidence"] = new JsonArray();
+            if (json["adoptions"] is JsonArray adoptions) foreach (var a in adoptions.OfType<JsonObject>()) a["evidence"] = new JsonArray();
+            return;
+        }
+        if (layout == WorkbookLayout.Rules)
+        {
+            if (json["eligibility"] is not JsonObject eligibility) json["eligibility"] = eligibility = [];
+            eligibility["rules"] = new JsonArray();
+            return;
+        }
+        json[layout.ArrayPath!] = new JsonArray();
+    }
+
+    private static JsonArray ArrayAt(JsonObject json, string path)
+    {
+        JsonNode node = json;
+        var parts = path.Split('.');
+        foreach (var part in parts[..^1])
+        {
+            var bracket = part.IndexOf('[');
+            node = bracket < 0 ? node[part]! : node[part[..bracket]]![int.Parse(part[(bracket + 1)..^1], CultureInfo.InvariantCulture)]!;
+        }
+        if (node[parts[^1]] is not JsonArray array) node[parts[^1]] = array = [];
+        return array;
+    }
+
+    /// <summary>
+    /// 採択の番号 of a 根拠 row: 0 for the program's own values, n for its n-th adoption row,
+    /// -1 (reported) when the program has no such adoption.
+    /// </summary>
+    private static int AdoptionNumber(string file, string sheet, int row, Dictionary<int, RawCell> cells, List<(Column Column, int Index, int Number)> columns,
+        JsonObject program, List<ImportError> errors)
+    {
+        var c = columns.First(c => c.Column.Path == WorkbookLayout.AdoptionNumberPath);
+        var cell = cells.GetValueOrDefault(c.Number);
+        if (cell.IsEmpty) return 0;
+        var count = program["adoptions"] is JsonArray a ? a.Count : 0;
+        if (Convert(file, c.Column, cell, new CellRef(sheet, row, c.Column.Header, cell.Shown), errors) is not { } value) return -1;
+        var n = value.GetValue<int>();
+        if (n >= 1 && n <= count) return n;
+        errors.Add(Error(file, sheet, row, c.Column.Header, count == 0
+            ? $"「{cell.Shown}」: この制度には 採択 シートの行がありません（制度の値の根拠なら空にしてください）"
+            : $"「{cell.Shown}」: この制度の採択は 採択 シートに {count} 件です（1〜{count} で指してください）"));
+        return -1;
+    }
+
+    /// <summary>A 採択 sheet saved as CSV carries no evidence: a row kept as it was keeps the evidence it had.</summary>
+    private static void KeepAdoptionEvidence(JsonObject item, ProgramRecord before)
+    {
+        var kept = before.Adoptions.FirstOrDefault(a => a.Evidence.Count > 0 && a.FiscalYear == item["fiscalYear"]?.GetValue<int>()
+            && a.Prefecture == item["prefecture"]?.GetValue<string>() && a.Municipality == (item["municipality"]?.GetValue<string>() ?? "")
+            && a.Title == item["title"]?.GetValue<string>() && a.Technology == item["technology"]?.GetValue<string>());
+        if (kept is not null) item["evidence"] = JsonSerializer.SerializeToNode(kept.Evidence, ProgramJson.Compact);
     }
 
     /// <summary>The store keeps one adoption per (年度, 都道府県, 市区町村, 事業名): a second would vanish silently.</summary>
@@ -268,6 +369,10 @@ internal static partial class SheetRecords
                 if (cell.Kind == RawKind.Number && cell.Number is >= 0 and < 1_000_000 && cell.Number == Math.Floor(cell.Number))
                     return JsonValue.Create(((int)cell.Number).ToString("D6", CultureInfo.InvariantCulture)); // Excel dropped the leading zero
                 return JsonValue.Create(text.Trim());
+            case CellKind.Codes:
+                if (cell.Kind == RawKind.Number && cell.Number is >= 0 and < 1_000_000 && cell.Number == Math.Floor(cell.Number))
+                    return new JsonArray(JsonValue.Create(((int)cell.Number).ToString("D6", CultureInfo.InvariantCulture)));
+                return new JsonArray(ListSeparator().Split(text).Select(c => c.Trim()).Where(c => c.Length > 0).Select(c => (JsonNode)JsonValue.Create(c)!).ToArray());
             case CellKind.Lines:
                 var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Where(l => l.Trim().Length > 0);
                 return new JsonArray(lines.Select(l => (JsonNode)JsonValue.Create(l)!).ToArray());

@@ -3,6 +3,7 @@ using System.IO.Packaging;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using Catalog.Core.Changes;
 using Catalog.Core.Notation;
 using Catalog.Core.Programs;
 using DocumentFormat.OpenXml;
@@ -122,7 +123,7 @@ public static class WorkbookExporter
         Dictionary<string, string> names, Dictionary<string, int> widths)
     {
         var columns = Expand(layout, widths);
-        var property = layout.ArrayPath is null ? null : RecordInfo.Properties.Single(p => p.Name == layout.ArrayPath);
+        var property = layout.ArrayPath;
         using var stream = part.GetStream(FileMode.Create, FileAccess.Write);
         using var writer = OpenXmlWriter.Create(stream);
         writer.WriteStartDocument();
@@ -150,9 +151,8 @@ public static class WorkbookExporter
                 WriteRow(writer, ++row, columns.Select(c => CellFor(c.Column, c.Index, node, program, names)));
                 continue;
             }
-            if (property.Get!(program) is not System.Collections.ICollection { Count: > 0 } list) continue;
-            foreach (var item in JsonSerializer.SerializeToNode(list, property.PropertyType, ProgramJson.Compact)!.AsArray())
-                WriteRow(writer, ++row, columns.Select(c => CellFor(c.Column, c.Index, item!.AsObject(), program, names)));
+            foreach (var item in Items(layout, program))
+                WriteRow(writer, ++row, columns.Select(c => CellFor(c.Column, c.Index, item, program, names)));
         }
         writer.WriteEndElement(); // sheetData
 
@@ -173,6 +173,36 @@ public static class WorkbookExporter
         writer.WriteEndElement(); // worksheet
         writer.Close();
         return (columns.Count, Math.Max(row, 2));
+    }
+
+    /// <summary>The rows a table sheet shows for one program, as JSON objects its columns read.</summary>
+    internal static IEnumerable<JsonObject> Items(SheetLayout layout, ProgramRecord program)
+    {
+        if (layout == WorkbookLayout.Evidence)
+        {
+            foreach (var e in program.Evidence) yield return EvidenceItem(e, null);
+            for (var i = 0; i < program.Adoptions.Count; i++)
+                foreach (var e in program.Adoptions[i].Evidence) yield return EvidenceItem(e, i + 1);
+            yield break;
+        }
+        if (layout == WorkbookLayout.Rules)
+        {
+            if (program.Eligibility is { Rules.Count: > 0 } eligibility)
+                foreach (var rule in JsonSerializer.SerializeToNode(eligibility.Rules, ProgramJson.Compact)!.AsArray()) yield return rule!.AsObject();
+            yield break;
+        }
+        var property = RecordInfo.Properties.Single(p => p.Name == layout.ArrayPath);
+        if (property.Get!(program) is not System.Collections.ICollection { Count: > 0 } list) yield break;
+        foreach (var item in JsonSerializer.SerializeToNode(list, property.PropertyType, ProgramJson.Compact)!.AsArray()) yield return item!.AsObject();
+    }
+
+    // An entry quoting a document shows 資料 as its kind; the number names the adoption row it belongs to.
+    private static JsonObject EvidenceItem(Evidence e, int? adoption)
+    {
+        var item = JsonSerializer.SerializeToNode(e, ProgramJson.Compact)!.AsObject();
+        if (e.Basis is null && e.Document is not null) item["basis"] = WorkbookLayout.DocumentBasis;
+        if (adoption is { } n) item[WorkbookLayout.AdoptionNumberPath] = n;
+        return item;
     }
 
     private static uint ColumnStyle(Column column) => column.Kind switch
@@ -259,6 +289,8 @@ public static class WorkbookExporter
                 return Cell.Text(node is null ? program.Id : Str(node), WorkbookStyles.Text);
             case CellKind.Text or CellKind.Choice or CellKind.Code:
                 return Cell.Text(Str(node), WorkbookStyles.Text);
+            case CellKind.Codes:
+                return Cell.Text(string.Join("、", Strings(node)), WorkbookStyles.Text);
             case CellKind.Lines:
                 return Cell.Text(string.Join("\n", Strings(node)), WorkbookStyles.Lines);
             case CellKind.Choices:
@@ -289,6 +321,7 @@ public static class WorkbookExporter
         {
             case Derivation.ProgramName: return Cell.Text(program.Name, style);
             case Derivation.RelatedName: return Cell.Text(names.GetValueOrDefault(Str(row["id"])) ?? "", style);
+            case Derivation.FieldLabel: return Cell.Text(node is null ? "" : FieldLabels.Japanese(Str(node)), style);
             case Derivation.Flag: return Cell.Text(node is not null && node.GetValue<bool>() ? WorkbookLayout.FlagMark : "", style);
         }
         if (node is null) return Cell.Empty(style);
@@ -441,19 +474,22 @@ public static class WorkbookExporter
         CellKind.Start or CellKind.End => "日付（和暦表示）",
         CellKind.Flag => "○ か空",
         CellKind.Code => "数字（文字として）",
+        CellKind.Codes => "数字（、で複数）",
         CellKind.Derived => c.Header.EndsWith(WorkbookLayout.ReferenceMark, StringComparison.Ordinal) ? "参照（読み取りのみ）" : "自動（取り込みで計算）",
         _ => "文字",
     };
 
     private static readonly string[] Guide =
     [
-        "使い方: 制度・上限額・募集期間・採択件数・採択・関連制度・連絡先・出典 の各シートを編集し、コマンド import ファイル名.xlsx で取り込みます。誤りが 1 つでもあれば何も取り込まれず、誤りはシート名・行・列の見出しで示されます。",
+        "使い方: 制度・上限額・募集期間・採択件数・採択・関連制度・連絡先・出典・適格要件・根拠 の各シートを編集し、コマンド import ファイル名.xlsx で取り込みます。誤りが 1 つでもあれば何も取り込まれず、誤りはシート名・行・列の見出しで示されます。",
         "シート名・列の見出し・列の順番は変えないでください。列を足す、セルを結合する、数式を入れることもできません（値を入力してください）。",
         "見出しに 【自動】 のある灰色の列は、取り込むときに計算し直します（入力しても使われません）。【参照】 の列は読むためのものです。",
         "制度ID は書き出した行では変えられません（シートの保護。パスワードはありません）。新しい制度は空いている行に新しい制度ID で追加し、上限額・募集期間などの行はその制度ID で結びつけます。",
         "取り込みは追加と更新だけです。制度 シートにない制度はカタログから消えません。上限額・募集期間などの行を消すと、その制度からその行が消えます。",
         "日付: Excel の日付（2024/4/5 と入力）か 令和6年4月5日 と書きます。和暦で表示されます。終了が日付だけなら、その日の 23:59:59 までです。",
         "年度: 令和6年度 か 2024。金額: 3.0億円、10,000千円、1億5,000万円、上限の定めなし。補助率: 1/2、1/2以内、2分の1、定額、定額、または2/3（セルは文字の書式なので 1/2 は日付になりません）。",
+        "根拠: 根拠 シートの行は、制度（または 採択の番号 で指す採択の行）のある値がなぜそうなのかを示します。対象の項目 は caps[0]（上限額 シートでその制度の 1 件目）のように [0] から数えます。根拠のある制度は、書いた値すべてに根拠が要ります。上限額などの行を足したら、根拠 シートにその行の根拠も足してください。行を消したら、その行を指す根拠の行も消し、後ろの行を指す番号を 1 つずつ詰めてください。",
+        "適格要件: 対象の団体区分・要件の出典 は 制度 シートの右端の列に、ほかの制度での採択の履歴による要件は 適格要件 シートに 1 行ずつ書きます。採択 シートの 範囲・団体コード一覧 は取り込みで市区町村マスタから計算し直します（団体でない地域の名前の行だけ 範囲 を 地域 にしてください）。",
         "CSV: 1 枚のシートを CSV（UTF-8 か Shift_JIS）で保存して取り込むこともできます。その場合、そのシートの内容だけが置き換わります。",
     ];
 

@@ -33,12 +33,14 @@ internal enum CellKind
     Flag,
     /// <summary>Digits kept as text (団体コード keeps its leading zero).</summary>
     Code,
+    /// <summary>Several codes as text, separated by 、.</summary>
+    Codes,
     /// <summary>Computed by the importer, or shown for reference: written, never read.</summary>
     Derived,
 }
 
 /// <summary>What a derived column shows.</summary>
-internal enum Derivation { None, Yen, Fraction, Fractions, RateKind, Number, Flag, ProgramName, RelatedName }
+internal enum Derivation { None, Yen, Fraction, Fractions, RateKind, Number, Flag, ProgramName, RelatedName, FieldLabel }
 
 /// <summary>One column as staff see it: its header, the JSON property it holds, and how.</summary>
 internal sealed record Column(string Header, string Path, CellKind Kind, double Width, string Help)
@@ -75,12 +77,25 @@ internal static class WorkbookLayout
     public const string DerivedMark = "【自動】";
     public const string ReferenceMark = "【参照】";
     public const string FlagMark = "○";
+    public const string EvidenceSheet = "根拠";
+    public const string AdoptionNumberHeader = "採択の番号";
+    /// <summary>Not a property of evidence: the 1-based adoption an evidence row belongs to, removed when read.</summary>
+    public const string AdoptionNumberPath = "adoption";
+    /// <summary>根拠の種類 of an entry that quotes a document (its basis is empty in the JSON).</summary>
+    public const string DocumentBasis = "資料";
+    public static readonly IReadOnlyList<string> BasisKinds = [DocumentBasis, Catalog.Core.Programs.Evidence.GeneralKnowledge, Catalog.Core.Programs.Evidence.DerivedFromPrefix];
 
     public static readonly IReadOnlyList<(string Value, string Label)> Levels =
         [("national", "国"), ("prefectural", "都道府県"), ("municipal", "市区町村"), ("private", "民間")];
 
     public static readonly IReadOnlyList<(string Value, string Label)> CapPeriods =
         [("year", "年度あたり"), ("project", "事業あたり"), ("total", "総額")];
+
+    public static readonly IReadOnlyList<(string Value, string Label)> Scopes =
+        [("municipality", "市区町村"), ("prefecture", "都道府県"), ("area", "地域")];
+
+    public static readonly IReadOnlyList<(string Value, string Label)> RuleKinds =
+        [(EligibilityRule.NotAdopted, "未採択であること"), (EligibilityRule.SupportPeriod, "支援期間")];
 
     public static readonly IReadOnlyList<(string Value, string Label)> RateKinds =
         [("fraction", "補助率"), ("fixed", "定額"), ("mixed", "定額または補助率"), ("tiered", "段階"), ("none", "なし")];
@@ -121,6 +136,12 @@ internal static class WorkbookLayout
         new("要件", "requirements", CellKind.Lines, 36, "申請の要件。複数はセル内で改行"),
         new("URL", "url", CellKind.Text, 30, "制度のページ"),
         new("備考", "notes", CellKind.Text, 40, "その他"),
+        new("対象の団体区分", "eligibility.classes", CellKind.Lines, 18, "資料が対象を限る団体の区分（市、町、村、特別区、政令指定都市 など）。複数はセル内で改行。空なら 対象 のとおり"),
+        new("対象外の団体区分", "eligibility.excludedClasses", CellKind.Lines, 18, "資料が対象外とする団体の区分。複数はセル内で改行"),
+        new("要件の出典文書", "eligibility.source.document", CellKind.Text, 26, "対象の団体区分・適格要件 シートの要件を述べる文書ファイル名"),
+        new("要件の出典箇所", "eligibility.source.section", CellKind.Text, 26, "その文書の中の箇所"),
+        new("要件の出典名", "eligibility.source.title", CellKind.Text, 26, "その文書の題名"),
+        new("要件の出典日付", "eligibility.source.date", CellKind.Text, 16, "その文書の日付（資料のとおりの文字）"),
     ]);
 
     public static readonly SheetLayout Caps = new("上限額", "caps", "1 行が 1 つの上限額。対象ごとに上限が違えば対象ごとに 1 行。",
@@ -158,7 +179,9 @@ internal static class WorkbookLayout
         new("年度", "fiscalYear", CellKind.FiscalYear, 12, "採択の年度。資料に年度がなければ空") { Example = "令和3年度" },
         new("都道府県", "prefecture", CellKind.Text, 12, "都道府県名"),
         new("市区町村", "municipality", CellKind.Text, 16, "市区町村名など採択された団体（必須）"),
-        new("団体コード", "lgCode", CellKind.Code, 12, "全国地方公共団体コード（6 桁）") { Example = "011002" },
+        new("団体コード", "lgCode", CellKind.Code, 12, "資料に書かれた全国地方公共団体コード（6 桁）。なければ空") { Example = "011002" },
+        new("範囲", "scope", CellKind.Label, 12, "市区町村・都道府県・地域 から選ぶ。地域（団体でない名前）のときだけ必ず入れる。ほかは取り込みで決まる") { Labels = Scopes },
+        new("団体コード一覧", "lgCodes", CellKind.Codes, 18, "行が指す団体のコード。取り込みで市区町村マスタから計算し直す（マスタがないときだけこの値を使う）。複数は 、 で区切る") { Example = "141305、143847" },
         new("事業名", "title", CellKind.Text, 30, "採択された事業の名前"),
         new("技術", "technology", CellKind.Text, 20, "使う技術"),
         new("備考", "note", CellKind.Text, 40, "その他"),
@@ -194,8 +217,34 @@ internal static class WorkbookLayout
         new("日付", "date", CellKind.Text, 16, "文書の日付（資料のとおりの文字）") { Example = "令和4年2月9日" },
     ]);
 
-    /// <summary>The data sheets in workbook order; the program sheet first.</summary>
-    public static readonly IReadOnlyList<SheetLayout> Sheets = [Programs, Caps, Windows, Selections, Adoptions, Related, Contacts, Sources];
+    public static readonly SheetLayout Rules = new("適格要件", "eligibility.rules", "1 行が 1 つの適格要件（ほかの制度やこの制度での採択の履歴による条件）。要件の出典は 制度 シートの 要件の出典文書 など。",
+    [
+        ProgramId(), ProgramName(),
+        new("要件の種類", "kind", CellKind.Label, 16, "未採択であること・支援期間 から選ぶ（必須）") { Labels = RuleKinds },
+        new("対象の制度ID", "programId", CellKind.ProgramRef, 34, "要件が見る制度の制度ID（この制度自身でもよい）。系列キー と どちらか"),
+        new("対象の系列キー", "familyKey", CellKind.Text, 26, "類型・年度版をまとめて見るときの系列キー"),
+        new("対象の年度", "fiscalYears", CellKind.FiscalYears, 20, "数える採択の年度。空ならいつでも。複数は 、 で区切る") { Example = "平成30年度、令和元年度" },
+        new("支援年数", "years", CellKind.Count, 10, "支援期間: 初めての採択から何年度か") { Example = "3" },
+        new("延長年数", "extensionYears", CellKind.Count, 10, "支援期間: 申請で延ばせる年数") { Example = "2" },
+        new("要件の本文", "text", CellKind.Text, 50, "資料のとおりの文（必須）"),
+    ]);
+
+    /// <summary>Evidence of the program's own values, or (with 採択の番号) of one adoption row's.</summary>
+    public static readonly SheetLayout Evidence = new(EvidenceSheet, "evidence",
+        "1 行が 1 つの根拠（ある値がなぜそうなのか）。根拠のある制度は、書いた値すべてに根拠が要る。値の行を足したら根拠の行も足す。",
+    [
+        ProgramId(), ProgramName(),
+        new(AdoptionNumberHeader, AdoptionNumberPath, CellKind.Count, 10, "採択の行の根拠なら、採択 シートでこの制度の何件目の採択か（1, 2 …）。制度の値の根拠なら空") { Example = "1" },
+        new("対象の項目", "field", CellKind.Text, 22, "根拠のある値の場所（必須）。name, caps[0], windows[1].end のように書く（[0] が 1 件目）。採択の行なら municipality, fiscalYear, title など") { Example = "caps[0], windows[1].end, municipality" },
+        new("項目名" + ReferenceMark, "field", CellKind.Derived, 22, "対象の項目 を日本語で（読むためのもの）") { Derivation = Derivation.FieldLabel },
+        new("根拠の種類", "basis", CellKind.Choice, 24, "資料（出典文書に書いてある）、general-knowledge（一般に知られたこと）、derived-from:制度ID（ほかの制度の記録から）") { Values = BasisKinds, ListIsAdvice = true, Example = "資料, general-knowledge, derived-from:smart-city-model-project" },
+        new("出典文書", "document", CellKind.Text, 26, "根拠の種類が 資料 のとき: 値を述べる文書ファイル名（出典 シートにある文書）"),
+        new("引用", "quote", CellKind.Text, 50, "根拠の種類が 資料 のとき: 文書の文をそのまま"),
+        new("理由", "reason", CellKind.Text, 40, "資料以外のとき: 資料なしで値を残す理由を 1 行で"),
+    ]);
+
+    /// <summary>The data sheets in workbook order; the program sheet first. 根拠 comes after 採択, whose rows it numbers.</summary>
+    public static readonly IReadOnlyList<SheetLayout> Sheets = [Programs, Caps, Windows, Selections, Adoptions, Related, Contacts, Sources, Rules, Evidence];
 
     /// <summary>The vocabularies behind dropdowns, each a column of the 選択肢 sheet.</summary>
     public static readonly IReadOnlyList<(string Name, IReadOnlyList<string> Values)> Lists =
@@ -204,6 +253,7 @@ internal static class WorkbookLayout
         ("種類", Vocabulary.Kinds),
         ("分野", Vocabulary.Fields),
         ("対象", Vocabulary.Applicants),
+        ("根拠の種類", BasisKinds),
     ];
 
     public static SheetLayout? Find(string name) => Sheets.FirstOrDefault(s => s.Name == name);

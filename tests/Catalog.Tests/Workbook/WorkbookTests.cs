@@ -36,6 +36,11 @@ public class WorkbookTests
         using var first = SeededStore();
         var json = first.Export();
         var workbook = ExportWorkbook(first);
+        // The seed exercises what the 根拠 and 適格要件 sheets carry.
+        var seeded = first.Store.ReadAll();
+        Assert.Contains(seeded, p => p.Evidence.Any(e => e.Document is not null) && p.Evidence.Any(e => e.Basis is not null));
+        Assert.Contains(seeded, p => p.Adoptions.Any(a => a.Evidence.Count > 0 && a.LgCodes.Count > 0));
+        Assert.Contains(seeded, p => p.Eligibility is { Rules.Count: > 0, Source: not null });
 
         using var second = new TestStore();
         var result = second.Importer.Import(workbook);
@@ -78,7 +83,7 @@ public class WorkbookTests
         Assert.True(problems.Count == 0, string.Join("\n", problems.Take(10)));
 
         var book = document.WorkbookPart!;
-        Assert.Equal(["制度", "上限額", "募集期間", "採択件数", "採択", "関連制度", "連絡先", "出典", "説明", "選択肢"],
+        Assert.Equal(["制度", "上限額", "募集期間", "採択件数", "採択", "関連制度", "連絡先", "出典", "適格要件", "根拠", "説明", "選択肢"],
             book.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value!));
         Assert.Null(book.VbaProjectPart); // no macros
         var programs = ((WorksheetPart)book.GetPartById(book.Workbook.Sheets!.Elements<Sheet>().First().Id!)).Worksheet;
@@ -134,6 +139,15 @@ public class WorkbookTests
             edit.SetText("上限額", edit.Column("上限額", "上限額") + row, "1億5,000万円");
             edit.SetText("上限額", edit.Column("上限額", "単位") + row, "事業あたり");
             expected[Senku].Caps.Add(new Cap { Applicant = "一部事務組合・広域連合", Text = "1億5,000万円", Per = "project" });
+            // The record carries evidence, so the new cap needs its 根拠 row: staff state where it comes from.
+            var field = $"caps[{expected[Senku].Caps.Count - 1}]";
+            var evidence = edit.LastRow("根拠") + 1;
+            edit.SetText("根拠", $"A{evidence}", Senku);
+            edit.SetText("根拠", edit.Column("根拠", "対象の項目") + evidence, field);
+            edit.SetText("根拠", edit.Column("根拠", "根拠の種類") + evidence, "資料");
+            edit.SetText("根拠", edit.Column("根拠", "出典文書") + evidence, "002_73909b06327bf539.txt");
+            edit.SetText("根拠", edit.Column("根拠", "引用") + evidence, "一部事務組合 1億5,000万円");
+            expected[Senku].Evidence.Add(new Catalog.Core.Programs.Evidence { Field = field, Document = "002_73909b06327bf539.txt", Quote = "一部事務組合 1億5,000万円" });
             // A row deleted: the first related program.
             edit.DeleteRow("関連制度", edit.Row("関連制度", Senku));
             expected[Senku].Related.RemoveAt(0);
@@ -263,7 +277,7 @@ public class WorkbookTests
             edit.SetText("募集期間", "E2", "2019/1/1"); // before its start
         }
         var errors = t.Importer.Import(workbook).Errors.Select(e => e.ToString()).ToList();
-        Assert.Equal(3, errors.Count);
+        Assert.True(errors.Count == 3, string.Join("\n", errors));
         Assert.Contains(errors, e => e.Contains("「制度名」: 入力してください", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("「補助率」: 「半分」 は読めません", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("募集期間 シート 2 行目 「終了」: 終了が開始より前です", StringComparison.Ordinal));
@@ -280,9 +294,11 @@ public class WorkbookTests
         using var t = SeededStore();
         var before = t.Store.Find(Senku)!;
         // 上限額 as Excel saves it: the derived and reference columns included, CRLF line ends.
+        // Three caps as before, so each keeps its 根拠 row (caps[0] … caps[2]).
         var csv = "制度ID,制度名【参照】,対象,上限額,単位,金額（円）【自動】,備考\r\n"
                 + $"{Senku},{before.Name},都道府県,4.0億円,年度あたり,300000000,\"見直し後の上限額（国費）\"\r\n"
-                + $"{Senku},{before.Name},,\"1,000万円\",総額,,\r\n";
+                + $"{Senku},{before.Name},市区町村,\"1,000万円\",総額,,\r\n"
+                + $"{Senku},{before.Name},中枢中核都市,2.5億円,年度あたり,,\r\n";
         var bytes = saved switch
         {
             "utf-8-bom" => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)],
@@ -298,11 +314,79 @@ public class WorkbookTests
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         Assert.Equal(new Catalog.Core.Store.ImportCounts(0, 1, 0), result.Counts);
         var after = t.Store.Find(Senku)!;
-        Assert.Equal(["4.0億円", "1,000万円"], after.Caps.Select(c => c.Text));
-        Assert.Equal([400_000_000L, 10_000_000L], after.Caps.Select(c => c.AmountYen!.Value));
-        Assert.Equal(["year", "total"], after.Caps.Select(c => c.Per!));
+        Assert.Equal(["4.0億円", "1,000万円", "2.5億円"], after.Caps.Select(c => c.Text));
+        Assert.Equal([400_000_000L, 10_000_000L, 250_000_000L], after.Caps.Select(c => c.AmountYen!.Value));
+        Assert.Equal(["year", "total", "year"], after.Caps.Select(c => c.Per!));
         after.Caps = before.Caps;
         Assert.Equal(ProgramJson.Serialize(before), ProgramJson.Serialize(after)); // nothing else moved
+    }
+
+    [Fact]
+    public void ACsvSheetThatRemovesARowWithEvidenceNamesThe根拠SheetAndChangesNothing()
+    {
+        using var t = SeededStore();
+        var before = t.Export();
+        var name = t.Store.Find(Senku)!.Name;
+        // Two of the three caps: the 根拠 row for caps[2] would point at nothing.
+        var file = t.Folder.Combine("上限額.csv");
+        File.WriteAllText(file, "制度ID,制度名【参照】,対象,上限額,単位,金額（円）【自動】,備考\r\n"
+            + $"{Senku},{name},都道府県,3.0億円,年度あたり,,\r\n{Senku},{name},市区町村,2.0億円,年度あたり,,\r\n", new UTF8Encoding(true));
+
+        var result = t.Importer.Import(file);
+
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal($"{file}: 上限額 シート: 制度ID 「{Senku}」 の 対象の項目 「caps[2]」（上限額3）の根拠が指す値が、この CSV でなくなります。"
+            + "根拠 シートのその行も直す（消す、または後ろの行を指す番号を詰める）必要があるので、ブック（.xlsx）全体で取り込んでください", error.ToString());
+        Assert.Equal(before, t.Export());
+    }
+
+    [Fact]
+    public void AValueAddedWithoutIts根拠RowIsReportedOnItsOwnRowInJapanese()
+    {
+        using var t = SeededStore();
+        var workbook = ExportWorkbook(t);
+        int row;
+        using (var edit = new WorkbookEditor(workbook))
+        {
+            row = edit.LastRow("上限額") + 1;
+            edit.SetText("上限額", $"A{row}", Senku);
+            edit.SetText("上限額", edit.Column("上限額", "上限額") + row, "1億円");
+        }
+        var error = Assert.Single(t.Importer.Import(workbook).Errors);
+        Assert.Equal($"{workbook}: 上限額 シート {row} 行目 「制度ID」: この値の根拠がありません。根拠 シートに 対象の項目 「caps[3]」 の行を足してください（資料なら出典文書と引用、ほかは根拠の種類と理由）",
+            error.ToString());
+    }
+
+    [Fact]
+    public void A根拠RowWithAQuoteButNoDocumentIsReportedAtItsCell()
+    {
+        using var t = SeededStore();
+        var workbook = ExportWorkbook(t);
+        int row;
+        using (var edit = new WorkbookEditor(workbook))
+        {
+            row = edit.Row("根拠", Senku);
+            edit.SetText("根拠", edit.Column("根拠", "出典文書") + row, "");
+        }
+        var error = Assert.Single(t.Importer.Import(workbook).Errors);
+        Assert.Equal(($"根拠", row, "出典文書"), (error.Sheet, error.Line, error.Field));
+        Assert.Contains("出典文書 を入力してください", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A根拠RowNamingAnAdoptionTheProgramDoesNotHaveIsReported()
+    {
+        using var t = SeededStore();
+        var workbook = ExportWorkbook(t);
+        int row;
+        using (var edit = new WorkbookEditor(workbook))
+        {
+            row = edit.Row("根拠", Senku);
+            edit.SetText("根拠", edit.Column("根拠", "採択の番号") + row, "1");
+        }
+        var error = Assert.Single(t.Importer.Import(workbook).Errors);
+        Assert.Equal($"{workbook}: 根拠 シート {row} 行目 「採択の番号」: 「1」: この制度には 採択 シートの行がありません（制度の値の根拠なら空にしてください）", error.ToString());
     }
 
     [Fact]
