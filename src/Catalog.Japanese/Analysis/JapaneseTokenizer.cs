@@ -162,33 +162,11 @@ public sealed class JapaneseTokenizer : Tokenizer
         _offset.SetOffset(final, final);
     }
 
+    // A token of punctuation only, by the same character test as the lattice's grouping.
     private static bool IsPunctuation(ReadOnlySpan<char> term)
     {
         foreach (char c in term)
-        {
-            switch (char.GetUnicodeCategory(c))
-            {
-                case UnicodeCategory.SpaceSeparator:
-                case UnicodeCategory.LineSeparator:
-                case UnicodeCategory.ParagraphSeparator:
-                case UnicodeCategory.Control:
-                case UnicodeCategory.Format:
-                case UnicodeCategory.DashPunctuation:
-                case UnicodeCategory.OpenPunctuation:
-                case UnicodeCategory.ClosePunctuation:
-                case UnicodeCategory.ConnectorPunctuation:
-                case UnicodeCategory.OtherPunctuation:
-                case UnicodeCategory.MathSymbol:
-                case UnicodeCategory.CurrencySymbol:
-                case UnicodeCategory.ModifierSymbol:
-                case UnicodeCategory.OtherSymbol:
-                case UnicodeCategory.InitialQuotePunctuation:
-                case UnicodeCategory.FinalQuotePunctuation:
-                    continue;
-                default:
-                    return false;
-            }
-        }
+            if (!KuromojiLattice.IsPunctuation(c)) return false;
         return !term.IsEmpty;
     }
 }
