@@ -111,6 +111,15 @@ try
     }
     Report("in-process", inProcess);
 
+    // Recall: hits of a one-word query against the records whose text holds the word at all
+    // (the generated NDJSON, relaxed-escaped, so a substring scan of each line counts them).
+    foreach (var word in new[] { "ドローン", "キャッシュレス" })
+    {
+        var holding = File.ReadLines(ndjson).Count(line => line.Contains(word, StringComparison.Ordinal));
+        var found = searchIndex.Search(ToRequest("q=" + word) with { AsOf = asOf }).Total;
+        Console.WriteLine($"recall:    q={word} {found:N0} hits; {holding:N0} records contain it");
+    }
+
     // Per query of the mix, with and without snippets: where the time goes.
     for (var k = 0; k < requests.Length; k++)
     {

@@ -5,9 +5,10 @@ using Lucene.Net.Search;
 namespace Catalog.Core.Search;
 
 /// <summary>
-/// Runs one search over one index generation: precise first, then the bigram recall field,
-/// then any-word when every word together finds nothing; filters and facet counts in the
-/// same pass (<see cref="FacetingCollector"/>); snippets for the page's hits.
+/// Runs one search over one index generation: every word required (each also matched as a
+/// substring through the bigram field), then any word when every word together finds nothing;
+/// filters and facet counts in the same pass (<see cref="FacetingCollector"/>); snippets for
+/// the page's hits.
 /// </summary>
 internal sealed class ProgramSearcher(QueryBuilder queries, SnippetHighlighter highlighter)
 {
@@ -20,7 +21,8 @@ internal sealed class ProgramSearcher(QueryBuilder queries, SnippetHighlighter h
         try
         {
             var keep = request.Page * request.PageSize;
-            var (built, collector) = RunWithRecall(g, searcher, text, request, keep);
+            var built = queries.Build(text, QueryBuilder.QueryMode.Precise);
+            var collector = Run(g, searcher, built.Query, request, keep);
             var relaxed = false;
             if (collector.Total == 0 && built.RequiredGroups > 1)
             {
@@ -49,23 +51,10 @@ internal sealed class ProgramSearcher(QueryBuilder queries, SnippetHighlighter h
         var searcher = g.Manager.Acquire();
         try
         {
-            var (_, collector) = RunWithRecall(g, searcher, text, request, g.Columns.MaxDoc);
+            var collector = Run(g, searcher, queries.Build(text, QueryBuilder.QueryMode.Precise).Query, request, g.Columns.MaxDoc);
             return collector.Sorted().Select(h => SearchHits.Load(searcher, h.Doc)).ToList();
         }
         finally { g.Manager.Release(searcher); }
-    }
-
-    // Precise first; the bigram recall field only when the precise query finds nothing.
-    private (QueryBuilder.Built, FacetingCollector) RunWithRecall(IndexGeneration g, IndexSearcher searcher, QueryText text, SearchRequest request, int keep)
-    {
-        var built = queries.Build(text, QueryBuilder.QueryMode.Precise);
-        var collector = Run(g, searcher, built.Query, request, keep);
-        if (collector.Total == 0 && !text.IsEmpty)
-        {
-            built = queries.Build(text, QueryBuilder.QueryMode.Recall);
-            collector = Run(g, searcher, built.Query, request, keep);
-        }
-        return (built, collector);
     }
 
     private static FacetingCollector Run(IndexGeneration g, IndexSearcher searcher, Query query, SearchRequest request, int keep)

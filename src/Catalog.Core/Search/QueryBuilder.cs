@@ -9,6 +9,11 @@ namespace Catalog.Core.Search;
 /// Turns parsed query text into a Lucene query: each word is searched in every text field
 /// with the field's boost (name and aliases above tags above body), expanded with synonyms,
 /// and the words are ANDed — or ORed when the caller relaxes a query that found nothing.
+/// Every word also matches as a substring: a phrase of its character bigrams in the bigram
+/// field, at a boost far below the morphological fields. The lattice segments a word the
+/// dictionary does not know differently by context (「、ドローンと」 is ド / ローン while the
+/// query ドローン is one token), so without it such records were missed; with it a record
+/// holding the whole word as a token still ranks above one where the characters only meet.
 /// </summary>
 public sealed class QueryBuilder(CatalogAnalyzers analyzers, SynonymSet synonyms)
 {
@@ -22,8 +27,16 @@ public sealed class QueryBuilder(CatalogAnalyzers analyzers, SynonymSet synonyms
         (SearchSchema.Org, 2f),
         (SearchSchema.Body, 1f),
         (SearchSchema.Adoptions, 0.7f),
-        (SearchSchema.Bigram, 0.5f),
+        (SearchSchema.Bigram, SubstringBoost),
     ];
+
+    /// <summary>
+    /// What a substring (bigram phrase) match is worth. A phrase weighs the sum of its bigrams'
+    /// idf, squared, so a long word's phrase can outscore a single token many times over; this
+    /// keeps it a tie-breaker below any morphological match while still ordering records found
+    /// only as substrings among themselves.
+    /// </summary>
+    public const float SubstringBoost = 0.01f;
 
     public sealed record Built(Query Query, IReadOnlySet<string> HighlightTerms, IReadOnlyList<string> HighlightWords, int RequiredGroups);
 
@@ -46,12 +59,11 @@ public sealed class QueryBuilder(CatalogAnalyzers analyzers, SynonymSet synonyms
     public int CachedCount => Volatile.Read(ref _cache).Count;
 
     /// <summary>
-    /// How hard to look. <see cref="QueryMode.Precise"/> searches the morphological fields and
-    /// readings; <see cref="QueryMode.Recall"/> adds the bigram field, for words the dictionary
-    /// splits differently from the text (costly on common words, so only when Precise finds
-    /// nothing); <see cref="QueryMode.Relaxed"/> also ORs the words instead of ANDing them.
+    /// How to combine the words: <see cref="QueryMode.Precise"/> requires every word;
+    /// <see cref="QueryMode.Relaxed"/> ORs them, for when every word together finds nothing.
+    /// Both search every field, the bigram substring field included.
     /// </summary>
-    public enum QueryMode { Precise, Recall, Relaxed }
+    public enum QueryMode { Precise, Relaxed }
 
     public Built Build(QueryText text, QueryMode mode)
     {
@@ -78,7 +90,6 @@ public sealed class QueryBuilder(CatalogAnalyzers analyzers, SynonymSet synonyms
     private Built BuildUncached(QueryText text, QueryMode mode)
     {
         var relaxed = mode == QueryMode.Relaxed;
-        var ngrams = mode != QueryMode.Precise;
         var highlightTerms = new HashSet<string>(StringComparer.Ordinal);
         var highlightWords = new List<string>();
         if (text.IsEmpty) return new(new MatchAllDocsQuery(), highlightTerms, highlightWords, 0);
@@ -90,21 +101,21 @@ public sealed class QueryBuilder(CatalogAnalyzers analyzers, SynonymSet synonyms
             var alternatives = new BooleanQuery();
             foreach (var word in group)
             {
-                if (WordQuery(word, highlightTerms, highlightWords, ngrams) is { } q) alternatives.Add(q, Occur.SHOULD);
+                if (WordQuery(word, highlightTerms, highlightWords) is { } q) alternatives.Add(q, Occur.SHOULD);
             }
             if (alternatives.Clauses.Count == 0) continue; // a word of punctuation only
             root.Add(alternatives, relaxed ? Occur.SHOULD : Occur.MUST);
             groups++;
         }
         foreach (var word in text.Excluded)
-            if (WordQuery(word, null, null, ngrams: true) is { } q) root.Add(q, Occur.MUST_NOT);
+            if (WordQuery(word, null, null) is { } q) root.Add(q, Occur.MUST_NOT);
 
         // Only exclusions: everything but them.
         if (groups == 0) root.Add(new MatchAllDocsQuery(), Occur.MUST);
         return new(root, highlightTerms, highlightWords, groups);
     }
 
-    private Query? WordQuery(QueryWord word, HashSet<string>? highlightTerms, List<string>? highlightWords, bool ngrams)
+    private Query? WordQuery(QueryWord word, HashSet<string>? highlightTerms, List<string>? highlightWords)
     {
         var forms = new List<(string Text, float Weight)> { (word.Text, 1f) };
         forms.AddRange(synonyms.Expand(word.Text));
@@ -115,7 +126,6 @@ public sealed class QueryBuilder(CatalogAnalyzers analyzers, SynonymSet synonyms
             var normalized = TextNormalizer.Normalize(formText);
             foreach (var (field, boost) in Fields)
             {
-                if (field == SearchSchema.Bigram && !ngrams) continue;
                 var tokens = CatalogAnalyzers.Tokens(analyzers.ForQuery(field), field, formText);
                 if (tokens.Count == 0) continue;
                 // Search mode keeps a compound beside its parts; when one token is the whole
