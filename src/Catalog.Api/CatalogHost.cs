@@ -12,6 +12,7 @@ public static class CatalogHost
     {
         builder.Services.AddCatalogCore(builder.Configuration);
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<IndexUnavailableHandler>();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         // In this order: seed an empty database, then open (or build) the index over it.

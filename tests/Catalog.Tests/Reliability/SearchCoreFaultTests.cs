@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using Catalog.Api;
 using Catalog.Core;
@@ -81,6 +82,26 @@ public sealed class SearchCoreFaultTests
         Assert.IsAssignableFrom<InvalidOperationException>(await search);
         Assert.Empty(Directory.GetDirectories(data.Path, "index-*"));
         Assert.Equal(0, index.Rebuilds);
+    }
+
+    [Fact]
+    public async Task ASearchBeforeTheIndexIsOpenGets503WithRetryAfterNotAServerError()
+    {
+        // The service with no hosted service that opens the index: every search comes "too early".
+        await using var server = await CatalogTestServer.StartAsync(configure: b =>
+        {
+            var opener = b.Services.Single(d => d.ImplementationType?.Name == "SearchIndexOnStart");
+            b.Services.Remove(opener);
+        });
+
+        var response = await server.Client.GetAsync("/api/programs?q=補助金");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero, "no Retry-After");
+        var problem = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal(503, problem.GetProperty("status").GetInt32());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await server.Client.GetAsync("/api/suggest?q=スマ")).StatusCode);
     }
 
     [Fact]
