@@ -7,7 +7,7 @@ using Catalog.Tests.Support;
 namespace Catalog.Tests.Municipalities;
 
 /// <summary>The municipality view end to end: seed through the importer, requests over HTTP.</summary>
-public class MunicipalitiesApiTests
+public class MunicipalitiesApiTests(MunicipalitiesApiTests.Servers servers) : IClassFixture<MunicipalitiesApiTests.Servers>
 {
     private const string AsOf = "2024-05-01";
     private const string Miyakojima = "472140";
@@ -33,11 +33,38 @@ public class MunicipalitiesApiTests
             """,
     };
 
-    private static async Task<(CatalogTestServer Server, TempFolder Folder)> StartAsync(bool fixtures, IReadOnlyList<string>? centralCore = null)
+    /// <summary>
+    /// The three catalogues the tests read, each started once for the class and only when a test
+    /// asks for it: the seed; the seed with the fixtures; the fixtures with 仙台市 as 中枢中核都市.
+    /// </summary>
+    public sealed class Servers : IAsyncLifetime
     {
-        var folder = new TempFolder();
-        var seed = fixtures || centralCore is not null ? MunicipalityFixtures.Seed(folder, fixtures ? Fixtures() : null, centralCore) : RepoPaths.Seed;
-        return (await CatalogTestServer.StartAsync(seedPath: seed), folder);
+        private readonly Lazy<Task<(CatalogTestServer Server, TempFolder Folder)>> _plain = new(() => StartAsync(fixtures: false));
+        private readonly Lazy<Task<(CatalogTestServer Server, TempFolder Folder)>> _withFixtures = new(() => StartAsync(fixtures: true));
+        private readonly Lazy<Task<(CatalogTestServer Server, TempFolder Folder)>> _withCentralCore = new(() => StartAsync(fixtures: true, centralCore: [Sendai]));
+
+        public async Task<CatalogTestServer> Seed() => (await _plain.Value).Server;
+        public async Task<CatalogTestServer> WithFixtures() => (await _withFixtures.Value).Server;
+        public async Task<CatalogTestServer> WithSendaiAsCentralCore() => (await _withCentralCore.Value).Server;
+
+        public Task InitializeAsync() => Task.CompletedTask;
+
+        public async Task DisposeAsync()
+        {
+            foreach (var started in new[] { _plain, _withFixtures, _withCentralCore }.Where(l => l.IsValueCreated))
+            {
+                var (server, folder) = await started.Value;
+                await server.DisposeAsync();
+                folder.Dispose();
+            }
+        }
+
+        private static async Task<(CatalogTestServer Server, TempFolder Folder)> StartAsync(bool fixtures, IReadOnlyList<string>? centralCore = null)
+        {
+            var folder = new TempFolder();
+            var seed = fixtures || centralCore is not null ? MunicipalityFixtures.Seed(folder, fixtures ? Fixtures() : null, centralCore) : RepoPaths.Seed;
+            return (await CatalogTestServer.StartAsync(seedPath: seed), folder);
+        }
     }
 
     private static JsonObject VerdictOf(JsonObject table, string programId) =>
@@ -49,9 +76,7 @@ public class MunicipalitiesApiTests
     [Fact]
     public async Task MiyakojimaIsFoundByItsReadingAndHasIts2021JapanMaasAdoption()
     {
-        var (server, folder) = await StartAsync(fixtures: false);
-        await using var _ = server;
-        using var __ = folder;
+        var server = await servers.Seed();
 
         var found = await server.Client.GetObjectAsync("/api/municipalities?q=" + Uri.EscapeDataString("みやこじま"));
         var first = found["municipalities"]!.AsArray()[0]!;
@@ -79,9 +104,7 @@ public class MunicipalitiesApiTests
     [InlineData("沖縄", "沖縄県")]
     public async Task MunicipalitiesAreFoundByNameKanaAndCode(string q, string expected)
     {
-        var (server, folder) = await StartAsync(fixtures: false);
-        await using var _ = server;
-        using var __ = folder;
+        var server = await servers.Seed();
         var found = await server.Client.GetObjectAsync("/api/municipalities?q=" + Uri.EscapeDataString(q));
         Assert.Equal(expected, found["municipalities"]!.AsArray()[0]!["name"]!.GetValue<string>());
     }
@@ -89,9 +112,7 @@ public class MunicipalitiesApiTests
     [Fact]
     public async Task ADesignatedCityCarriesItsClassWithTheSource()
     {
-        var (server, folder) = await StartAsync(fixtures: false);
-        await using var _ = server;
-        using var __ = folder;
+        var server = await servers.Seed();
         var found = await server.Client.GetObjectAsync("/api/municipalities?q=" + Uri.EscapeDataString("浜松"));
         var hamamatsu = found["municipalities"]!.AsArray()[0]!;
         Assert.Contains("政令指定都市", hamamatsu["classes"]!.AsArray().Select(c => c!.GetValue<string>()));
@@ -102,9 +123,7 @@ public class MunicipalitiesApiTests
     [Fact]
     public async Task BadCodesGetProblemDetailsSayingWhich()
     {
-        var (server, folder) = await StartAsync(fixtures: false);
-        await using var _ = server;
-        using var __ = folder;
+        var server = await servers.Seed();
         var unknown = "47999" + LgCode.CheckDigit("47999"); // well-formed, in no master
         Assert.Contains("6 digits", (await server.Client.GetProblemAsync("/api/municipalities/47214", "code"))["detail"]!.GetValue<string>());
         Assert.Contains("check digit", (await server.Client.GetProblemAsync("/api/municipalities/472141", "472141"))["detail"]!.GetValue<string>());
@@ -125,9 +144,7 @@ public class MunicipalitiesApiTests
     public async Task VerdictsGiveTheReasonsForOpenClosedAndExcludedPrograms()
     {
         // With a (fixture) 中枢中核都市 list that leaves 宮古島市 out, its cap is the 市区町村 one.
-        var (server, folder) = await StartAsync(fixtures: true, centralCore: [Sendai]);
-        await using var _ = server;
-        using var __ = folder;
+        var server = await servers.WithSendaiAsCentralCore();
         var table = await server.Client.GetObjectAsync($"/api/municipalities/{Miyakojima}/programs?asOf={AsOf}");
         Assert.Equal("2024-05-01T00:00:00+09:00", table["asOf"]!.GetValue<string>());
 
@@ -162,9 +179,7 @@ public class MunicipalitiesApiTests
     [Fact]
     public async Task AMunicipalityWithNoClassDataGetsCheckNotEligible()
     {
-        var (server, folder) = await StartAsync(fixtures: true);
-        await using var _ = server;
-        using var __ = folder;
+        var server = await servers.WithFixtures();
         var table = await server.Client.GetObjectAsync($"/api/municipalities/{Sendai}/programs?asOf={AsOf}");
         var cccOnly = VerdictOf(table, "zz-ccc-only");
         Assert.Equal("要確認", cccOnly["outcome"]!.GetValue<string>());
@@ -177,9 +192,7 @@ public class MunicipalitiesApiTests
     [Fact]
     public async Task ADesignatedCityGetsTheCentralCoreCapOnlyWhenTheClassListSaysSo()
     {
-        var (server, folder) = await StartAsync(fixtures: true, centralCore: [Sendai]);
-        await using var _ = server;
-        using var __ = folder;
+        var server = await servers.WithSendaiAsCentralCore();
         var sendai = VerdictOf(await server.Client.GetObjectAsync($"/api/municipalities/{Sendai}/programs?asOf={AsOf}"), "zz-open");
         Assert.Equal("対象", sendai["outcome"]!.GetValue<string>());
         Assert.Equal("中枢中核都市", sendai["cap"]!["class"]!.GetValue<string>());
@@ -195,9 +208,7 @@ public class MunicipalitiesApiTests
     [Fact]
     public async Task VerdictsFollowTheSearchFiltersAndDownloadAsCsvWithABom()
     {
-        var (server, folder) = await StartAsync(fixtures: true);
-        await using var _ = server;
-        using var __ = folder;
+        var server = await servers.WithFixtures();
         var open = await server.Client.GetObjectAsync($"/api/municipalities/{Miyakojima}/programs?asOf={AsOf}&status=" + Uri.EscapeDataString("受付中"));
         var ids = open["verdicts"]!.AsArray().Select(v => v!["programId"]!.GetValue<string>()).ToList();
         Assert.Contains("zz-open", ids);
@@ -218,9 +229,7 @@ public class MunicipalitiesApiTests
     [Fact]
     public async Task AdoptionSearchFiltersAndCountsPerPrefectureProgramAndYear()
     {
-        var (server, folder) = await StartAsync(fixtures: false);
-        await using var _ = server;
-        using var __ = folder;
+        var server = await servers.Seed();
         // Expected figures straight from the seed files.
         var seedRows = Directory.GetFiles(Path.Combine(RepoPaths.Seed, "adoptions"), "*.json")
             .SelectMany(f => JsonNode.Parse(File.ReadAllBytes(f))!["adoptions"]!.AsArray()).Select(a => a!.AsObject()).ToList();
@@ -246,9 +255,7 @@ public class MunicipalitiesApiTests
     [Fact]
     public async Task TheOpenApiDocumentAndTheExportDescribeMunicipalitiesAndEligibility()
     {
-        var (server, folder) = await StartAsync(fixtures: false);
-        await using var _ = server;
-        using var __ = folder;
+        var server = await servers.Seed();
         var openApi = await server.Client.GetObjectAsync("/openapi/v1.json");
         var paths = openApi["paths"]!.AsObject().Select(p => p.Key).ToList();
         Assert.Contains("/api/municipalities", paths);
