@@ -36,6 +36,27 @@ public static class VerbProcess
         return true;
     }
 
+    /// <summary>
+    /// Starts a verb, waits until <paramref name="reached"/> says it is at the point of interest
+    /// (polled), then kills it (SIGKILL) after <paramref name="delay"/> more; true if it was still
+    /// running. Unlike a fixed delay, this lands mid-work however fast the machine is.
+    /// </summary>
+    public static bool KillWhen(string dataPath, Func<bool> reached, TimeSpan delay, params string[] args)
+    {
+        using var p = Process.Start(StartInfo(dataPath, false, args))!;
+        _ = p.StandardOutput.ReadToEndAsync();
+        _ = p.StandardError.ReadToEndAsync();
+        var giveUp = Stopwatch.StartNew();
+        while (!reached())
+        {
+            if (p.WaitForExit(5) || giveUp.Elapsed > TimeSpan.FromMinutes(2)) break;
+        }
+        if (p.WaitForExit(delay)) return false;
+        p.Kill(entireProcessTree: true);
+        p.WaitForExit();
+        return true;
+    }
+
     private static ProcessStartInfo StartInfo(string? dataPath, bool redirectInput, string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")

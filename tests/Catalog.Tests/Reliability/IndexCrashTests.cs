@@ -12,14 +12,19 @@ public class IndexCrashTests
         using var folder = new TempFolder();
         var data = folder.Combine("data");
         var synthetic = folder.Combine("synthetic.ndjson");
-        SyntheticCatalogue.WriteNdjson(synthetic, 6000);
+        SyntheticCatalogue.WriteNdjson(synthetic, 1500);
         Assert.Equal(0, VerbProcess.Run(data, "import", RepoPaths.Seed).Code);
         Assert.Equal(0, VerbProcess.Run(data, "import", synthetic).Code);
 
         var random = new Random(1123);
         var killedMidway = 0;
         for (var round = 0; round < 3; round++)
-            if (VerbProcess.KillAfter(data, TimeSpan.FromMilliseconds(random.Next(800, 4000)), "reindex")) killedMidway++;
+        {
+            // Killed while it writes its new generation directory, at a random moment after it appears.
+            var before = Directory.GetDirectories(data, "index-*").ToHashSet();
+            bool Writing() => Directory.GetDirectories(data, "index-*").Any(d => !before.Contains(d));
+            if (VerbProcess.KillWhen(data, Writing, TimeSpan.FromMilliseconds(random.Next(0, 400)), "reindex")) killedMidway++;
+        }
         Assert.True(killedMidway > 0, "every reindex finished before the kill; the test proved nothing");
 
         // The service starts over what the kills left, and answers with the whole catalogue.
