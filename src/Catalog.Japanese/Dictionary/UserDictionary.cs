@@ -102,22 +102,4 @@ public sealed class UserDictionary
             }
         }
     }
-
-    /// <summary>Adds a lattice node for each user word that starts at <paramref name="start"/>.</summary>
-    internal void Lookup(ReadOnlySpan<char> text, int start, int end, Lattice lattice)
-    {
-        if (!_byFirstChar.TryGetValue(text[start], out var candidates))
-        {
-            return;
-        }
-        var rest = text[start..end];
-        foreach (int i in candidates)
-        {
-            var surface = _entries[i].Surface;
-            if (rest.StartsWith(surface, StringComparison.Ordinal))
-            {
-                lattice.AddUserNode(start, start + surface.Length, i);
-            }
-        }
-    }
 }

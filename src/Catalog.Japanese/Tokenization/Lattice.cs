@@ -190,7 +190,12 @@ internal sealed class Lattice
 
         if (_user is not null)
         {
-            _user.Lookup(text, start, end, this);
+            _userMatches.Clear();
+            _user.Lookup(text, start, end, _userMatches);
+            foreach (var (userEnd, entry) in _userMatches)
+            {
+                AddUserNode(start, userEnd, entry);
+            }
         }
 
         // Dictionary words: common prefixes of the rest of the text, shorter first.
@@ -286,11 +291,14 @@ internal sealed class Lattice
         }
     }
 
+    // Reused across positions: the user dictionary's matches at one start.
+    private readonly List<(int End, int Entry)> _userMatches = [];
+
     /// <summary>
     /// Adds a user word. Its cost is so low that it beats any system segmentation of its span,
     /// and proportional to its length so that a longer user word beats shorter overlapping ones.
     /// </summary>
-    internal void AddUserNode(int start, int end, int userEntry) =>
+    private void AddUserNode(int start, int end, int userEntry) =>
         AddLookup(start, end, userEntry, NodeKind.User, _userLeftId, _userRightId, -10_000 * (end - start) + 5_000);
 
     private bool IsSpace(ReadOnlySpan<char> text, int at, int end)
