@@ -15,7 +15,7 @@ public static class ChangeFilter
     /// <summary>True when the request narrows the catalogue at all (words, a facet, a range).</summary>
     public static bool Narrows(SearchRequest r) =>
         r.Q is not null || r.Ministries.Count + r.Kinds.Count + r.Fields.Count + r.Applicants.Count + r.Levels.Count
-            + r.FiscalYears.Count + r.Statuses.Count > 0
+            + r.FiscalYears.Count + r.Statuses.Count + r.RateKinds.Count > 0
         || r.RateMin is not null || r.CapMin is not null || r.CapMax is not null || r.DeadlineBefore is not null;
 
     /// <summary>The ids the request names, or null for the whole catalogue (and everything it has lost).</summary>
@@ -42,6 +42,7 @@ public static class ChangeFilter
         if (r.FiscalYears.Count > 0 && !p.FiscalYears.Any(r.FiscalYears.Contains)) return false;
         if (r.Applicants.Count > 0 && !ProgramDocuments.OpenTo(p.Applicants).Any(r.Applicants.Contains)) return false;
         if (r.RateMin is { } rate && !(p.Rate?.Max >= rate)) return false;
+        if (r.RateKinds.Count > 0 && !RateKindFacet.Of(p.Rate).Any(r.RateKinds.Contains)) return false;
         var cap = ProgramCaps.MaxYen(p);
         if (r.CapMin is { } min && !(cap >= min)) return false;
         if (r.CapMax is { } max && !(cap <= max)) return false;

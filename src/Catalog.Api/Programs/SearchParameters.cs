@@ -26,7 +26,8 @@ public sealed record SearchParameters(
     [FromQuery(Name = "sort")][property: Description("relevance (default), deadline, cap, rate or name; ties broken by id.")] string? Sort,
     [FromQuery(Name = "page")][property: Description("1-based page number.")] string? Page,
     [FromQuery(Name = "pageSize")][property: Description("Hits per page, 1–100 (default 20).")] string? PageSize,
-    [FromQuery(Name = "interpret")][property: Description("true (default): 年度, 補助率, amounts, applicant classes, status words and ministries written in q become filters (listed in the response's understood; q is then searched without them); false: q is searched as text only.")] string? Interpret = null)
+    [FromQuery(Name = "interpret")][property: Description("true (default): 年度, 補助率 (and 定額), amounts, applicant classes, status words and ministries written in q become filters (listed in the response's understood; q is then searched without them); false: q is searched as text only.")] string? Interpret = null,
+    [FromQuery(Name = "rateKind")][property: Description("補助率の種類 (repeatable; OR within the facet): 定額 (the rate text says 定額, alone or beside a fraction) or 定率 (it names a fraction: 1/2, 1/2以内, 10/10 …). Derived from the record's rate text; programs without a stated rate have neither.")] string[]? RateKind = null)
 {
     public const int MaxPageSize = 100;
     public const int MaxDepth = 10_000;
@@ -70,6 +71,7 @@ public sealed record SearchParameters(
                 Statuses = Known("status", Status, Vocabulary.Statuses),
                 FiscalYears = (FiscalYear ?? []).Select(ParseFiscalYear).Distinct().ToList(),
                 RateMin = ParseRate(RateMin),
+                RateKinds = Known("rateKind", RateKind, RateKindFacet.Values),
                 CapMin = capMin,
                 CapMax = capMax,
                 DeadlineBefore = DeadlineBefore is null ? null : ParseTime("deadlineBefore", DeadlineBefore, endOfDay: true),

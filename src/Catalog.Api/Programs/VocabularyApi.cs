@@ -9,7 +9,11 @@ public static class VocabularyApi
 
     public sealed record VocabularyResponse(
         IReadOnlyList<Labelled> Levels, IReadOnlyList<string> Statuses, IReadOnlyList<string> Ministries,
-        IReadOnlyList<string> Kinds, IReadOnlyList<string> Fields, IReadOnlyList<string> Applicants);
+        IReadOnlyList<string> Kinds, IReadOnlyList<string> Fields, IReadOnlyList<string> Applicants)
+    {
+        /// <summary>補助率の種類, the values of the rateKind filter.</summary>
+        public IReadOnlyList<Labelled> RateKinds { get; init; } = [.. RateKindFacet.Values.Select(v => new Labelled(v, RateKindFacet.Label(v)))];
+    }
 
     public static IEndpointRouteBuilder MapVocabulary(this IEndpointRouteBuilder endpoints)
     {

@@ -10,6 +10,7 @@ export const LIST_FACETS = [
   ['applicant', '対象（申請主体）'],
   ['level', '実施主体'],
   ['fiscalYear', '年度'],
+  ['rateKind', '補助率の種類'],
 ];
 /** Range facets: the bucket value goes to a single parameter. */
 export const RANGE_FACETS = [

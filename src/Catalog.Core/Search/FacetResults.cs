@@ -39,6 +39,7 @@ internal static class FacetResults
             ["level"] = Multi(IndexColumns.DimLevel, Vocabulary.Levels, r.Levels, Vocabulary.LevelLabel),
             ["fiscalYear"] = Multi(IndexColumns.DimFiscalYear, [], r.FiscalYears.Select(y => Inv(y)),
                 v => int.TryParse(v, out var y) ? Wareki.FormatFiscalYear(y) : v, byValueDesc: true),
+            ["rateKind"] = Multi(IndexColumns.DimRateKind, RateKindFacet.Values, r.RateKinds, RateKindFacet.Label),
             ["status"] = Vocabulary.Statuses.Select((s, i) => new FacetValue(s, s, c.StatusCounts[i], r.Statuses.Contains(s)))
                 .Where(v => v.Count > 0 || v.Selected).ToList(),
             ["rate"] = FacetBuckets.Rate.Select((b, i) => new FacetValue(b.Value, b.Label, c.RateCounts[i], rateMin == b.Threshold))

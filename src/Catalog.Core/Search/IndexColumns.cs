@@ -11,13 +11,14 @@ namespace Catalog.Core.Search;
 /// </summary>
 public sealed class IndexColumns
 {
-    public const int DimMinistry = 0, DimKind = 1, DimField = 2, DimApplicant = 3, DimLevel = 4, DimFiscalYear = 5;
-    public const int MultiDims = 6;
+    public const int DimMinistry = 0, DimKind = 1, DimField = 2, DimApplicant = 3, DimLevel = 4, DimFiscalYear = 5, DimRateKind = 6;
+    public const int MultiDims = 7;
 
     public static readonly string[] MultiFields =
     [
         SearchSchema.FacetMinistry, SearchSchema.FacetKind, SearchSchema.FacetField,
         SearchSchema.FacetApplicant, SearchSchema.FacetLevel, SearchSchema.FacetFiscalYear,
+        SearchSchema.FacetRateKind,
     ];
 
     private IndexColumns(int maxDoc) => MaxDoc = maxDoc;

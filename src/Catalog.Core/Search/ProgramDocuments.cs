@@ -51,6 +51,7 @@ public static class ProgramDocuments
         foreach (var v in p.Fields.Distinct()) Facet(SearchSchema.FacetField, v);
         foreach (var v in OpenTo(p.Applicants)) Facet(SearchSchema.FacetApplicant, v);
         foreach (var y in p.FiscalYears.Distinct()) Facet(SearchSchema.FacetFiscalYear, y.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var v in RateKindFacet.Of(p.Rate)) Facet(SearchSchema.FacetRateKind, v);
 
         doc.Add(new NumericDocValuesField(SearchSchema.RateMax, p.Rate?.Max is { } max ? (long)Math.Round(max * 10_000m) : -1));
         doc.Add(new NumericDocValuesField(SearchSchema.CapMax, ProgramCaps.MaxYen(p) ?? -1));

@@ -83,6 +83,7 @@ internal sealed class ProgramSearcher(QueryBuilder queries, SnippetHighlighter h
         Select(IndexColumns.DimApplicant, r.Applicants);
         Select(IndexColumns.DimLevel, r.Levels);
         Select(IndexColumns.DimFiscalYear, r.FiscalYears.Select(y => y.ToString(CultureInfo.InvariantCulture)));
+        Select(IndexColumns.DimRateKind, r.RateKinds);
         if (r.Statuses.Count > 0)
         {
             f.Statuses = new bool[Vocabulary.Statuses.Count];

@@ -9,13 +9,13 @@ namespace Catalog.Core.Search;
 
 /// <summary>
 /// One part of <c>q</c> understood as a filter: the text as typed, the request parameter it
-/// sets (<c>fiscalYear</c>, <c>rateMin</c>, <c>capMin</c>, <c>capMax</c>, <c>applicant</c>,
-/// <c>status</c>, <c>deadlineBefore</c>, <c>ministry</c>), the value in that parameter's own
+/// sets (<c>fiscalYear</c>, <c>rateMin</c>, <c>rateKind</c>, <c>capMin</c>, <c>capMax</c>,
+/// <c>applicant</c>, <c>status</c>, <c>deadlineBefore</c>, <c>ministry</c>), the value in that parameter's own
 /// format, and a label for people (年度: 令和6年度).
 /// </summary>
 public sealed record UnderstoodPart(
     [property: Description("The words of q as typed (令和6年度, 補助率 1/2以上).")] string Text,
-    [property: Description("The request parameter they set: fiscalYear, rateMin, capMin, capMax, applicant, status, deadlineBefore or ministry.")] string Filter,
+    [property: Description("The request parameter they set: fiscalYear, rateMin, rateKind, capMin, capMax, applicant, status, deadlineBefore or ministry.")] string Filter,
     [property: Description("The value, in that parameter's own format (2024, 0.5, 100000000, 市区町村, 2024-05-24).")] string Value,
     [property: Description("For people: 年度: 令和6年度.")] string Label);
 
@@ -36,8 +36,8 @@ public sealed record UnderstoodQuery(string? Q, IReadOnlyList<UnderstoodPart> Un
 /// no program name or alias in the catalogue contains it: 「企業」 stays text because of
 /// 企業版ふるさと納税, 「自治体」 because of 自治体AI実装タイプ. Percentages need 補助率 before
 /// or 以上 after them (50% alone may be anything); bare fractions need a denominator of 10 or
-/// less. 定額 is never read: no filter holds the rate kind, and 定額 in a rate text is found
-/// as text.</para>
+/// less. 定額 and 定額補助 are plain words (rateKind=定額): text while a program name or alias
+/// contains them; 補助率定額 / 補助率 定額 is marked and always read.</para>
 /// </remarks>
 public static partial class QueryUnderstanding
 {
@@ -65,6 +65,11 @@ public static partial class QueryUnderstanding
     };
 
     private const string NearDeadlineWord = "締切間近";
+
+    private static readonly Dictionary<string, string> RateKindWords = new(StringComparer.Ordinal)
+    {
+        ["定額"] = RateKindFacet.Fixed, ["定額補助"] = RateKindFacet.Fixed,
+    };
 
     private static readonly Dictionary<string, string> MinistryWords = BuildMinistryWords();
 
@@ -149,7 +154,7 @@ public static partial class QueryUnderstanding
 
     /// <summary>
     /// The request with the understood filters added. Facets that allow several values
-    /// (ministry, applicant, fiscalYear, status) take the union of the parameters and the
+    /// (ministry, applicant, fiscalYear, status, rateKind) take the union of the parameters and the
     /// understood values, as ticking one more facet value would. Bounds take the stricter of the
     /// two: the higher rateMin and capMin, the lower capMax and deadlineBefore.
     /// </summary>
@@ -174,6 +179,7 @@ public static partial class QueryUnderstanding
             Applicants = Union(request.Applicants, Values("applicant")),
             FiscalYears = Union(request.FiscalYears, Values("fiscalYear").Select(v => int.Parse(v, CultureInfo.InvariantCulture))),
             Statuses = Union(request.Statuses, Values("status")),
+            RateKinds = Union(request.RateKinds, Values("rateKind")),
             RateMin = rate,
             CapMin = capMin,
             CapMax = capMax,
@@ -192,6 +198,9 @@ public static partial class QueryUnderstanding
             return [new(s, "rateMin", rate.Value, "補助率: " + rate.Label)];
         if (ReadAmount(s) is { } cap)
             return [cap];
+        // 補助率 says what 定額 is about, so the pair is read even where 定額 alone stays text.
+        if (s.StartsWith(RatePrefixes[0], StringComparison.Ordinal) && RateKindWords.TryGetValue(s[RatePrefixes[0].Length..], out var marked))
+            return [RateKind(s, marked)];
         return [];
     }
 
@@ -246,11 +255,14 @@ public static partial class QueryUnderstanding
             : new(s, "capMin", Inv(yen), "上限: " + Money.Format(yen) + "以上");
     }
 
-    /// <summary>A plain word (申請主体, 募集状況, 府省); empty when <paramref name="s"/> is none.</summary>
+    private static UnderstoodPart RateKind(string s, string kind) => new(s, "rateKind", kind, "補助率: " + RateKindFacet.Label(kind));
+
+    /// <summary>A plain word (申請主体, 募集状況, 補助率の種類, 府省); empty when <paramref name="s"/> is none.</summary>
     public static IReadOnlyList<UnderstoodPart> ReadWord(string s, DateTimeOffset asOf)
     {
         if (ApplicantWords.TryGetValue(s, out var applicant)) return [new(s, "applicant", applicant, "申請主体: " + applicant)];
         if (StatusWords.TryGetValue(s, out var status)) return [new(s, "status", status, "状況: " + status)];
+        if (RateKindWords.TryGetValue(s, out var rateKind)) return [RateKind(s, rateKind)];
         if (s == NearDeadlineWord)
         {
             var until = DateOnly.FromDateTime(asOf.ToOffset(ProgramStatus.Jst).DateTime).AddDays(NearDeadlineDays);

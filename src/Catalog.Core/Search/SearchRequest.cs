@@ -15,6 +15,8 @@ public sealed record SearchRequest
     public IReadOnlyList<string> Statuses { get; init; } = [];
     /// <summary>Lowest acceptable highest rate, 0–1.</summary>
     public decimal? RateMin { get; init; }
+    /// <summary>補助率の種類 (<see cref="Programs.RateKindFacet"/>), any of them.</summary>
+    public IReadOnlyList<string> RateKinds { get; init; } = [];
     public long? CapMin { get; init; }
     public long? CapMax { get; init; }
     /// <summary>Only programs whose next deadline falls at or before this moment.</summary>

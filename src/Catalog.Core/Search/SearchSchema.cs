@@ -12,7 +12,7 @@ public static class SearchSchema
     /// Bumped whenever the document mapping or the analysis changes, so an index built by an
     /// older build is rebuilt on start instead of being searched with the wrong analysis.
     /// </summary>
-    public const int Format = 3;
+    public const int Format = 4;
 
     public const string Id = "id";
     public const string Json = "json";
@@ -37,6 +37,8 @@ public static class SearchSchema
     public const string FacetApplicant = "f_applicant";
     public const string FacetLevel = "f_level";
     public const string FacetFiscalYear = "f_fy";
+    /// <summary>補助率の種類 (定額, 定率) by <see cref="Programs.RateKindFacet"/>'s rule.</summary>
+    public const string FacetRateKind = "f_ratekind";
     /// <summary>Highest rate × 10,000, or -1.</summary>
     public const string RateMax = "n_rate";
     /// <summary>Highest cap in yen, or -1.</summary>

@@ -167,7 +167,6 @@ public sealed class QueryUnderstandingApiTests(SeedServer seed) : IClassFixture<
     [Theory]
     [InlineData("企業")]          // in 企業版ふるさと納税
     [InlineData("自治体")]        // in 自治体AI実装タイプ
-    [InlineData("定額")]
     [InlineData("\"2021年度\" ドローン")]
     [InlineData("2021年度 OR ドローン")]
     [InlineData("50% ドローン")]

@@ -78,7 +78,6 @@ public sealed class QueryUnderstandingTests
     [Theory]
     [InlineData("企業")]            // in 企業版ふるさと納税
     [InlineData("自治体")]          // in 自治体AI実装タイプ
-    [InlineData("定額")]            // no filter holds the rate kind
     [InlineData("50%")]             // a percentage of anything
     [InlineData("3/31")]            // a date as likely as a rate
     [InlineData("2024")]            // a number without 年度 or a unit
