@@ -26,8 +26,13 @@ if (args.Length > 0 && args[0] == "--workbook")
     return WorkbookBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000, args.Length > 2 && args[2] == "export");
 if (args.Length > 0 && args[0] == "--revisions") return RevisionStorage.Run(args);
 
-var (catalogue, rest) = BenchmarkCatalogue.Choose(args);
-args = rest;
+BenchmarkCatalogue catalogue;
+try { (catalogue, args) = BenchmarkCatalogue.Choose(args); }
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
 if (args.Length > 1 && args[0] == "--write-ndjson")
 {
     catalogue.WriteNdjson(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000);
