@@ -1,10 +1,12 @@
-// Search benchmark: a synthetic catalogue of N programs (default 100,000) is written as NDJSON,
+// Search benchmark: a generated catalogue of N programs (default 100,000) is written as NDJSON,
 // imported through the importer into a temporary data folder, indexed, and queried with a fixed
 // mix of text, facet and filter queries — in-process and over HTTP on loopback.
 // Usage: dotnet run -c Release --project tests/Catalog.Benchmarks -- [count] [queries]
 //        dotnet run -c Release --project tests/Catalog.Benchmarks -- --write-ndjson FILE [count]   (for tests/load/load.sh)
 //        dotnet run -c Release --project tests/Catalog.Benchmarks -- --workbook [count] [export]   (Excel workbook export, then import)
 //        dotnet run -c Release --project tests/Catalog.Benchmarks -- --revisions [count] [revisions]   (history storage per revision)
+// The search benchmark and --write-ndjson take --catalogue synthetic|realistic (or CATALOG_BENCH_CATALOGUE=...):
+// synthetic (default) is the worst case, realistic the vocabulary of the source documents (see BenchmarkCatalogue).
 using System.Diagnostics;
 using System.Globalization;
 using Catalog.Api;
@@ -24,23 +26,30 @@ if (args.Length > 0 && args[0] == "--workbook")
     return WorkbookBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000, args.Length > 2 && args[2] == "export");
 if (args.Length > 0 && args[0] == "--revisions") return RevisionStorage.Run(args);
 
+BenchmarkCatalogue catalogue;
+try { (catalogue, args) = BenchmarkCatalogue.Choose(args); }
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
 if (args.Length > 1 && args[0] == "--write-ndjson")
 {
-    SyntheticCatalogue.WriteNdjson(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000);
+    catalogue.WriteNdjson(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000);
     return 0;
 }
 
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 var queries = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3_000;
 var data = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "catalog-bench-" + Guid.NewGuid().ToString("N"))).FullName;
-Console.WriteLine($"Synthetic catalogue: {count:N0} programs; data folder {data}");
+Console.WriteLine($"Catalogue: {catalogue.Name} ({catalogue.Description}), {count:N0} programs; data folder {data}");
 Console.WriteLine($"{Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}, {(Debugger.IsAttached ? "debugger" : "no debugger")}");
 
 try
 {
     var ndjson = Path.Combine(data, "synthetic.ndjson");
     var sw = Stopwatch.StartNew();
-    SyntheticCatalogue.WriteNdjson(ndjson, count);
+    catalogue.WriteNdjson(ndjson, count);
     Console.WriteLine($"generate:  {sw.Elapsed.TotalSeconds,8:F1} s  ({new FileInfo(ndjson).Length / 1048576.0:F0} MB NDJSON)");
 
     var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -174,7 +183,8 @@ try
     GC.WaitForPendingFinalizers();
     GC.Collect();
     Console.WriteLine($"memory:    managed heap {GC.GetTotalMemory(true) / 1048576.0:F0} MB, working set {Process.GetCurrentProcess().WorkingSet64 / 1048576.0:F0} MB, peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB");
-    Console.WriteLine("hits per query of the mix: " + string.Join(", ", mix.Select((m, i) => $"[{(m.Length == 0 ? "(all)" : m)}] {totals[i]:N0}")));
+    Console.WriteLine($"hits per query of the mix ({catalogue.Name} catalogue):");
+    for (var k = 0; k < mix.Length; k++) Console.WriteLine($"  {totals[k],9:N0}  [{(mix[k].Length == 0 ? "(all)" : mix[k])}]");
     await app.StopAsync();
     await app.DisposeAsync();
 }

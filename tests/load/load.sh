@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Load benchmark (not a test): start the service in Release on loopback, drive it with wrk for a
 # fixed mix of search, facet, detail and export requests, report throughput, latency and errors.
-#   tests/load/load.sh [seed|synthetic] [seconds] [connections]
+#   tests/load/load.sh [seed|synthetic|realistic] [seconds] [connections]
 # "synthetic" imports 100,000 generated programs (tests/Catalog.Benchmarks) into a temporary data folder;
+# "realistic" the same number from the realistic catalogue (the documents' vocabulary, skewed facets);
 # LOAD_DATA=DIR reuses a data folder prepared by an earlier run instead.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -14,8 +15,8 @@ if [ -n "${LOAD_DATA:-}" ]; then data=$LOAD_DATA; keep=1; else data=$(mktemp -d)
 trap 'kill $server 2>/dev/null || true; [ "$keep" = 1 ] || rm -rf "$data"' EXIT
 dotnet build src/Catalog.Api -c Release -v q --nologo >/dev/null
 app=src/Catalog.Api/bin/Release/net10.0/Catalog.Api.dll
-if [ "$catalog" = synthetic ] && [ "$keep" = 0 ]; then
-  dotnet run -c Release --project tests/Catalog.Benchmarks -- --write-ndjson "$data/synthetic.ndjson" 100000 >/dev/null
+if { [ "$catalog" = synthetic ] || [ "$catalog" = realistic ]; } && [ "$keep" = 0 ]; then
+  dotnet run -c Release --project tests/Catalog.Benchmarks -- --write-ndjson "$data/synthetic.ndjson" 100000 --catalogue "$catalog" >/dev/null
   Catalog__DataPath="$data" dotnet "$app" import seed >/dev/null
   Catalog__DataPath="$data" dotnet "$app" import "$data/synthetic.ndjson" | head -1
 fi
