@@ -5,6 +5,8 @@
 //        dotnet run -c Release --project tests/Catalog.Benchmarks -- --write-ndjson FILE [count]   (for tests/load/load.sh)
 //        dotnet run -c Release --project tests/Catalog.Benchmarks -- --workbook [count] [export]   (Excel workbook export, then import)
 //        dotnet run -c Release --project tests/Catalog.Benchmarks -- --revisions [count] [revisions]   (history storage per revision)
+//        ... -- [count] [queries] --data DIR   (keep the data folder in DIR; a later run over it skips generate, import, index)
+//        ... -- [count] [starts] --data DIR --first-requests [--service Catalog.Api.dll]   (requests 1..100 after each start, in a child process)
 using System.Diagnostics;
 using System.Globalization;
 using Catalog.Api;
@@ -30,16 +32,31 @@ if (args.Length > 1 && args[0] == "--write-ndjson")
     return 0;
 }
 
-var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
-var queries = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3_000;
-var data = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "catalog-bench-" + Guid.NewGuid().ToString("N"))).FullName;
-Console.WriteLine($"Synthetic catalogue: {count:N0} programs; data folder {data}");
-Console.WriteLine($"{Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}, {(Debugger.IsAttached ? "debugger" : "no debugger")}");
+// --data DIR keeps the data folder: the first run generates, imports and indexes into it; later
+// runs over the same folder skip straight to the service (saves minutes at 100k).
+var keep = Array.IndexOf(args, "--data") is var d and >= 0 && d + 1 < args.Length ? Path.GetFullPath(args[d + 1]) : null;
+var firstRequests = args.Contains("--first-requests");
+var positional = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] is not ("--data" or "--service"))).ToArray();
+var count = positional.Length > 0 ? int.Parse(positional[0], CultureInfo.InvariantCulture) : 100_000;
+var queries = positional.Length > 1 ? int.Parse(positional[1], CultureInfo.InvariantCulture) : 3_000;
+var data = Directory.CreateDirectory(keep ?? Path.Combine(Path.GetTempPath(), "catalog-bench-" + Guid.NewGuid().ToString("N"))).FullName;
+var reuse = keep is not null && File.Exists(Path.Combine(data, "catalog.db")) && Directory.EnumerateDirectories(data, "index-*").Any();
+Console.WriteLine($"Synthetic catalogue: {count:N0} programs; data folder {data}{(reuse ? " (reused)" : "")}");
+Console.WriteLine($"{Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}, {(Debugger.IsAttached ? "debugger" : "no debugger")}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC");
+
+if (firstRequests)
+{
+    if (!reuse) throw new InvalidOperationException("--first-requests needs --data DIR with a catalogue built by an earlier run");
+    var service = Array.IndexOf(args, "--service") is var sv and >= 0 && sv + 1 < args.Length ? args[sv + 1] : null;
+    return await FirstRequests.Run(data, count, queries, service);
+}
 
 try
 {
     var ndjson = Path.Combine(data, "synthetic.ndjson");
     var sw = Stopwatch.StartNew();
+    if (!reuse)
+    {
     SyntheticCatalogue.WriteNdjson(ndjson, count);
     Console.WriteLine($"generate:  {sw.Elapsed.TotalSeconds,8:F1} s  ({new FileInfo(ndjson).Length / 1048576.0:F0} MB NDJSON)");
 
@@ -63,6 +80,7 @@ try
         sw.Restart();
         index.Rebuild();
         Console.WriteLine($"index:     {sw.Elapsed.TotalSeconds,8:F1} s  (read from SQLite, analyze, write, force-merge, open; {DirectorySize(data, "index-*") / 1048576.0:F0} MB on disk)");
+    }
     }
 
     // The service over the same folder: it opens the index just built.
@@ -170,6 +188,53 @@ try
     }
     Report("HTTP", overHttp);
 
+    // Suggest: what a search box sends keystroke by keystroke (kanji, katakana, hiragana readings,
+    // a word inside names), in-process and over HTTP; detail: one program by id over HTTP.
+    for (var i = 0; i < 300; i++) searchIndex.Suggest(BenchmarkMix.Suggest[i % BenchmarkMix.Suggest.Length]);
+    var suggestInProcess = new double[queries];
+    for (var i = 0; i < queries; i++)
+    {
+        var t = Stopwatch.GetTimestamp();
+        searchIndex.Suggest(BenchmarkMix.Suggest[i % BenchmarkMix.Suggest.Length]);
+        suggestInProcess[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+    }
+    Report("suggest", suggestInProcess);
+    var suggestHttp = new double[queries];
+    for (var i = 0; i < queries; i++)
+    {
+        var t = Stopwatch.GetTimestamp();
+        await GetPath(http, "/api/suggest?q=" + Uri.EscapeDataString(BenchmarkMix.Suggest[i % BenchmarkMix.Suggest.Length]));
+        suggestHttp[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+    }
+    Report("suggest/H", suggestHttp);
+    var ids = new Random(5);
+    for (var i = 0; i < 300; i++) await GetPath(http, BenchmarkMix.Detail(ids, count));
+    var detailHttp = new double[queries];
+    for (var i = 0; i < queries; i++)
+    {
+        var path = BenchmarkMix.Detail(ids, count);
+        var t = Stopwatch.GetTimestamp();
+        await GetPath(http, path);
+        detailHttp[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+    }
+    Report("detail/H", detailHttp);
+    // Where a detail's time goes: the store's read, then the handler (status, related names, JSON tree).
+    var store = app.Services.GetRequiredService<Catalog.Core.Store.ProgramStore>();
+    var detailJson = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+    var (find, handler) = (new double[1000], new double[1000]);
+    for (var i = 0; i < 1000; i++)
+    {
+        var id = "synthetic-" + ids.Next(1, count + 1).ToString("D6", CultureInfo.InvariantCulture);
+        var t = Stopwatch.GetTimestamp();
+        store.Find(id);
+        find[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+        t = Stopwatch.GetTimestamp();
+        var result = Catalog.Api.Programs.ProgramsApi.GetProgram(id, "2025-06-01", store, searchIndex);
+        System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(((Microsoft.AspNetCore.Http.HttpResults.IValueHttpResult)result.Result).Value, detailJson);
+        handler[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+    }
+    Console.WriteLine($"  detail p50: store read {find.Order().ElementAt(500):F3} ms, handler + JSON {handler.Order().ElementAt(500):F3} ms");
+
     GC.Collect();
     GC.WaitForPendingFinalizers();
     GC.Collect();
@@ -181,9 +246,16 @@ try
 finally
 {
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-    try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+    if (keep is null) try { Directory.Delete(data, recursive: true); } catch (IOException) { }
 }
 return 0;
+
+async Task GetPath(HttpClient http, string path)
+{
+    using var response = await http.GetAsync(path);
+    response.EnsureSuccessStatusCode();
+    await response.Content.ReadAsByteArrayAsync();
+}
 
 async Task Get(HttpClient http, string query)
 {
