@@ -14,7 +14,7 @@ namespace Catalog.Benchmarks;
 /// </summary>
 internal static class FirstRequests
 {
-    public static async Task<int> Run(string data, int count, int starts, string? service)
+    public static async Task<int> Run(string data, int count, int starts, string? service, IReadOnlyList<string> environment)
     {
         service ??= Path.Combine(RepoPaths.Root, "src", "Catalog.Api", "bin", "Release", "net10.0", "Catalog.Api.dll");
         Console.WriteLine($"first requests: {service}");
@@ -35,6 +35,8 @@ internal static class FirstRequests
                     ["Logging__LogLevel__Default"] = "Warning",
                 },
             };
+            // --env NAME=VALUE: runtime knobs for this run (e.g. DOTNET_gcServer=0), no rebuild needed.
+            foreach (var pair in environment) start.Environment[pair[..pair.IndexOf('=', StringComparison.Ordinal)]] = pair[(pair.IndexOf('=', StringComparison.Ordinal) + 1)..];
             var sw = Stopwatch.StartNew();
             using var process = Process.Start(start)!;
             process.OutputDataReceived += (_, _) => { };
@@ -61,8 +63,12 @@ internal static class FirstRequests
                 var first = await Time(http, paths);
                 var warm = await Time(http, paths);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"start {run}: listening {listening.TotalSeconds:F1} s, healthy {healthy.TotalSeconds:F1} s; first 100: {Summary(first)}; same 100 again: {Summary(warm)}; service RSS {Rss(process.Id, "VmRSS")} MB (peak {Rss(process.Id, "VmHWM")})"));
+                    $"start {run}: listening {listening.TotalSeconds:F1} s, healthy {healthy.TotalSeconds:F1} s; first 100: {Summary(first)}; same 100 again: {Summary(warm)}"));
                 Console.WriteLine("  first 10 (ms): " + string.Join(" ", first.Take(10).Select(ms => ms.ToString("F1", CultureInfo.InvariantCulture))));
+                // Then a load like the side-by-side run's (16 connections), and the memory it leaves.
+                var (requests, seconds) = await Load(http, paths, connections: 16, total: 3_000);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  load: {requests / seconds:F0} req/s (16 connections, {requests} requests); service RSS {Rss(process.Id, "VmRSS")} MB (anonymous {Rss(process.Id, "RssAnon")}, files {Rss(process.Id, "RssFile")}), peak {Rss(process.Id, "VmHWM")} MB"));
             }
             finally
             {
@@ -99,6 +105,22 @@ internal static class FirstRequests
             ms[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
         }
         return ms;
+    }
+
+    private static async Task<(int Requests, double Seconds)> Load(HttpClient http, List<string> paths, int connections, int total)
+    {
+        var next = -1;
+        var sw = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, connections).Select(async _ =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < total; i = Interlocked.Increment(ref next))
+            {
+                using var response = await http.GetAsync(paths[i % paths.Count]);
+                response.EnsureSuccessStatusCode();
+                await response.Content.ReadAsByteArrayAsync();
+            }
+        }));
+        return (total, sw.Elapsed.TotalSeconds);
     }
 
     private static string Summary(double[] ms)

@@ -6,7 +6,9 @@
 //        dotnet run -c Release --project tests/Catalog.Benchmarks -- --workbook [count] [export]   (Excel workbook export, then import)
 //        dotnet run -c Release --project tests/Catalog.Benchmarks -- --revisions [count] [revisions]   (history storage per revision)
 //        ... -- [count] [queries] --data DIR   (keep the data folder in DIR; a later run over it skips generate, import, index)
-//        ... -- [count] [starts] --data DIR --first-requests [--service Catalog.Api.dll]   (requests 1..100 after each start, in a child process)
+//        ... -- [count] [queries] --data DIR --serve   (suggest, detail and memory only)
+//        ... -- [count] [starts] --data DIR --first-requests [--service Catalog.Api.dll] [--env NAME=VALUE]...
+//            (requests 1..100 after each start of the service as a child process, then a 16-connection load and its memory)
 using System.Diagnostics;
 using System.Globalization;
 using Catalog.Api;
@@ -36,7 +38,7 @@ if (args.Length > 1 && args[0] == "--write-ndjson")
 // runs over the same folder skip straight to the service (saves minutes at 100k).
 var keep = Array.IndexOf(args, "--data") is var d and >= 0 && d + 1 < args.Length ? Path.GetFullPath(args[d + 1]) : null;
 var firstRequests = args.Contains("--first-requests");
-var positional = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] is not ("--data" or "--service"))).ToArray();
+var positional = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] is not ("--data" or "--service" or "--env"))).ToArray();
 var count = positional.Length > 0 ? int.Parse(positional[0], CultureInfo.InvariantCulture) : 100_000;
 var queries = positional.Length > 1 ? int.Parse(positional[1], CultureInfo.InvariantCulture) : 3_000;
 var data = Directory.CreateDirectory(keep ?? Path.Combine(Path.GetTempPath(), "catalog-bench-" + Guid.NewGuid().ToString("N"))).FullName;
@@ -48,7 +50,8 @@ if (firstRequests)
 {
     if (!reuse) throw new InvalidOperationException("--first-requests needs --data DIR with a catalogue built by an earlier run");
     var service = Array.IndexOf(args, "--service") is var sv and >= 0 && sv + 1 < args.Length ? args[sv + 1] : null;
-    return await FirstRequests.Run(data, count, queries, service);
+    var environment = args.Select((a, i) => (a, i)).Where(x => x.i > 0 && args[x.i - 1] == "--env").Select(x => x.a).ToList();
+    return await FirstRequests.Run(data, count, queries, service, environment);
 }
 
 try
@@ -93,6 +96,16 @@ try
     var searchIndex = app.Services.GetRequiredService<SearchIndex>();
     SearchIndexHolder.Index = searchIndex;
     var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+    if (args.Contains("--serve"))
+    {
+        // Suggest, detail and memory only, without the search mix.
+        using var serveHttp = new HttpClient { BaseAddress = new Uri(address) };
+        await ServeBenchmark.Run(app, searchIndex, serveHttp, count, queries);
+        await ServeBenchmark.Memory(app);
+        await app.StopAsync();
+        await app.DisposeAsync();
+        return 0;
+    }
 
     string[] mix =
     [
@@ -188,52 +201,7 @@ try
     }
     Report("HTTP", overHttp);
 
-    // Suggest: what a search box sends keystroke by keystroke (kanji, katakana, hiragana readings,
-    // a word inside names), in-process and over HTTP; detail: one program by id over HTTP.
-    for (var i = 0; i < 300; i++) searchIndex.Suggest(BenchmarkMix.Suggest[i % BenchmarkMix.Suggest.Length]);
-    var suggestInProcess = new double[queries];
-    for (var i = 0; i < queries; i++)
-    {
-        var t = Stopwatch.GetTimestamp();
-        searchIndex.Suggest(BenchmarkMix.Suggest[i % BenchmarkMix.Suggest.Length]);
-        suggestInProcess[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
-    }
-    Report("suggest", suggestInProcess);
-    var suggestHttp = new double[queries];
-    for (var i = 0; i < queries; i++)
-    {
-        var t = Stopwatch.GetTimestamp();
-        await GetPath(http, "/api/suggest?q=" + Uri.EscapeDataString(BenchmarkMix.Suggest[i % BenchmarkMix.Suggest.Length]));
-        suggestHttp[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
-    }
-    Report("suggest/H", suggestHttp);
-    var ids = new Random(5);
-    for (var i = 0; i < 300; i++) await GetPath(http, BenchmarkMix.Detail(ids, count));
-    var detailHttp = new double[queries];
-    for (var i = 0; i < queries; i++)
-    {
-        var path = BenchmarkMix.Detail(ids, count);
-        var t = Stopwatch.GetTimestamp();
-        await GetPath(http, path);
-        detailHttp[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
-    }
-    Report("detail/H", detailHttp);
-    // Where a detail's time goes: the store's read, then the handler (status, related names, JSON tree).
-    var store = app.Services.GetRequiredService<Catalog.Core.Store.ProgramStore>();
-    var detailJson = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
-    var (find, handler) = (new double[1000], new double[1000]);
-    for (var i = 0; i < 1000; i++)
-    {
-        var id = "synthetic-" + ids.Next(1, count + 1).ToString("D6", CultureInfo.InvariantCulture);
-        var t = Stopwatch.GetTimestamp();
-        store.Find(id);
-        find[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
-        t = Stopwatch.GetTimestamp();
-        var result = Catalog.Api.Programs.ProgramsApi.GetProgram(id, "2025-06-01", store, searchIndex);
-        System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(((Microsoft.AspNetCore.Http.HttpResults.IValueHttpResult)result.Result).Value, detailJson);
-        handler[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
-    }
-    Console.WriteLine($"  detail p50: store read {find.Order().ElementAt(500):F3} ms, handler + JSON {handler.Order().ElementAt(500):F3} ms");
+    await ServeBenchmark.Run(app, searchIndex, http, count, queries);
 
     GC.Collect();
     GC.WaitForPendingFinalizers();
@@ -249,13 +217,6 @@ finally
     if (keep is null) try { Directory.Delete(data, recursive: true); } catch (IOException) { }
 }
 return 0;
-
-async Task GetPath(HttpClient http, string path)
-{
-    using var response = await http.GetAsync(path);
-    response.EnsureSuccessStatusCode();
-    await response.Content.ReadAsByteArrayAsync();
-}
 
 async Task Get(HttpClient http, string query)
 {
