@@ -11,6 +11,9 @@ namespace Catalog.Core.Search;
 internal sealed class SuggestionList
 {
     private const char Separator = '\uFFFF'; // never in normalised text; ends a key and a reading
+
+    /// <summary>How many entries, best-ranked first, a contains-match is looked for in.</summary>
+    public const int ContainsScanEntries = 20_000;
     private readonly Suggestion[] _entries;
     private readonly string _text; // per entry: key, Separator, reading, Separator
     private readonly int[] _keyStart; // entry i's key starts here; its reading ends at _keyStart[i + 1] - 1
@@ -59,8 +62,10 @@ internal sealed class SuggestionList
         if (result.Count < max)
             foreach (var i in Best(_byReading, Reading, needle, max - result.Count, taken)) Take(i);
         // Fill the page with contains-matches: a vectorised search over the one string, entries in
-        // rank order, stopping when the page is full (a needle found nowhere reads it once).
-        var text = _text.AsSpan();
+        // rank order, stopping when the page is full. Bounded: only the best-ranked entries are
+        // read, so a needle found nowhere costs a fraction of a millisecond however large the
+        // catalogue (a longer name that only contains the input is for search, not completion).
+        var text = _text.AsSpan(0, _keyStart[Math.Min(_entries.Length, ContainsScanEntries)]);
         var from = 0;
         while (result.Count < max && from < text.Length)
         {
@@ -98,16 +103,30 @@ internal sealed class SuggestionList
     private static List<int> Best(int[] sorted, Field field, string needle, int max, HashSet<int> taken)
     {
         var lo = LowerBound(sorted, field, needle);
+        var hi = UpperBound(sorted, field, needle, lo);
         var best = new List<int>(max + 1);
-        for (var k = lo; k < sorted.Length && field(sorted[k]).StartsWith(needle, StringComparison.Ordinal); k++)
+        for (var k = lo; k < hi; k++)
         {
             var i = sorted[k];
-            if (taken.Contains(i) || (best.Count == max && i >= best[^1])) continue;
-            var at = best.BinarySearch(i);
-            best.Insert(~at, i);
+            if (best.Count == max && i >= best[^1]) continue;
+            if (taken.Contains(i)) continue;
+            best.Insert(~best.BinarySearch(i), i);
             if (best.Count > max) best.RemoveAt(max);
         }
         return best;
+    }
+
+    // The first position at or after lo whose field does not start with the needle.
+    private static int UpperBound(int[] sorted, Field field, string needle, int lo)
+    {
+        var hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var f = field(sorted[mid]);
+            if (f[..Math.Min(f.Length, needle.Length)].SequenceCompareTo(needle) <= 0) lo = mid + 1; else hi = mid;
+        }
+        return lo;
     }
 
     private static int LowerBound(int[] sorted, Field field, string needle)
