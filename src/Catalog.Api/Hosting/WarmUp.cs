@@ -10,7 +10,7 @@ namespace Catalog.Api.Hosting;
 /// <summary>Catalog:WarmUp — how many passes of the warm-up requests run after start; 0 turns it off.</summary>
 public sealed class WarmUpOptions
 {
-    public int Rounds { get; set; } = 3;
+    public int Rounds { get; set; } = 2;
 }
 
 /// <summary>Whether the warm-up has finished, what it sent, and the key that exempts it from the rate limit.</summary>
