@@ -5,7 +5,8 @@ COPY global.json Directory.Build.props Directory.Packages.props Catalog.sln ./
 COPY src/ src/
 # Catalog.Core embeds the default synonyms and user dictionary from data/.
 COPY data/ data/
-RUN dotnet publish src/Catalog.Api/Catalog.Api.csproj -c Release -o /app --nologo
+# ReadyToRun: the hot code ships precompiled, so the first requests after a start need not wait for the JIT.
+RUN dotnet publish src/Catalog.Api/Catalog.Api.csproj -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o /app --nologo
 
 # Run: ASP.NET runtime only, as a non-root user; the seed ships with the app, the data lives in a volume.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime

@@ -19,6 +19,10 @@ public static class CatalogHost
         builder.Services.AddHostedService<SeedOnStart>();
         builder.Services.AddHostedService<SearchIndexOnStart>();
         builder.Services.AddHostedService<SearchIndexFollower>();
+        // After the server listens: requests through the pipeline, so /health is ok only when warm.
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Catalog:WarmUp").Get<WarmUpOptions>() ?? new WarmUpOptions());
+        builder.Services.AddSingleton<WarmUpState>();
+        builder.Services.AddHostedService<WarmUp>();
         return builder;
     }
 

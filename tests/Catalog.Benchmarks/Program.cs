@@ -5,6 +5,10 @@
 //        dotnet run -c Release --project tests/Catalog.Benchmarks -- --write-ndjson FILE [count]   (for tests/load/load.sh)
 //        dotnet run -c Release --project tests/Catalog.Benchmarks -- --workbook [count] [export]   (Excel workbook export, then import)
 //        dotnet run -c Release --project tests/Catalog.Benchmarks -- --revisions [count] [revisions]   (history storage per revision)
+//        ... -- [count] [queries] --data DIR   (keep the data folder in DIR; a later run over it skips generate, import, index)
+//        ... -- [count] [queries] --data DIR --serve   (suggest, detail and memory only)
+//        ... -- [count] [starts] --data DIR --first-requests [--service Catalog.Api.dll] [--env NAME=VALUE]...
+//            (requests 1..100 after each start of the service as a child process, then a 16-connection load and its memory)
 // The search benchmark and --write-ndjson take --catalogue synthetic|realistic (or CATALOG_BENCH_CATALOGUE=...):
 // synthetic (default) is the worst case, realistic the vocabulary of the source documents (see BenchmarkCatalogue).
 using System.Diagnostics;
@@ -39,16 +43,32 @@ if (args.Length > 1 && args[0] == "--write-ndjson")
     return 0;
 }
 
-var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
-var queries = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3_000;
-var data = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "catalog-bench-" + Guid.NewGuid().ToString("N"))).FullName;
-Console.WriteLine($"Catalogue: {catalogue.Name} ({catalogue.Description}), {count:N0} programs; data folder {data}");
-Console.WriteLine($"{Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}, {(Debugger.IsAttached ? "debugger" : "no debugger")}");
+// --data DIR keeps the data folder: the first run generates, imports and indexes into it; later
+// runs over the same folder skip straight to the service (saves minutes at 100k).
+var keep = Array.IndexOf(args, "--data") is var d and >= 0 && d + 1 < args.Length ? Path.GetFullPath(args[d + 1]) : null;
+var firstRequests = args.Contains("--first-requests");
+var positional = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] is not ("--data" or "--service" or "--env"))).ToArray();
+var count = positional.Length > 0 ? int.Parse(positional[0], CultureInfo.InvariantCulture) : 100_000;
+var queries = positional.Length > 1 ? int.Parse(positional[1], CultureInfo.InvariantCulture) : 3_000;
+var data = Directory.CreateDirectory(keep ?? Path.Combine(Path.GetTempPath(), "catalog-bench-" + Guid.NewGuid().ToString("N"))).FullName;
+var reuse = keep is not null && File.Exists(Path.Combine(data, "catalog.db")) && Directory.EnumerateDirectories(data, "index-*").Any();
+Console.WriteLine($"Catalogue: {catalogue.Name} ({catalogue.Description}), {count:N0} programs; data folder {data}{(reuse ? " (reused)" : "")}");
+Console.WriteLine($"{Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}, {(Debugger.IsAttached ? "debugger" : "no debugger")}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC");
+
+if (firstRequests)
+{
+    if (!reuse) throw new InvalidOperationException("--first-requests needs --data DIR with a catalogue built by an earlier run");
+    var service = Array.IndexOf(args, "--service") is var sv and >= 0 && sv + 1 < args.Length ? args[sv + 1] : null;
+    var environment = args.Select((a, i) => (a, i)).Where(x => x.i > 0 && args[x.i - 1] == "--env").Select(x => x.a).ToList();
+    return await FirstRequests.Run(data, count, queries, service, environment);
+}
 
 try
 {
     var ndjson = Path.Combine(data, "synthetic.ndjson");
     var sw = Stopwatch.StartNew();
+    if (!reuse)
+    {
     catalogue.WriteNdjson(ndjson, count);
     Console.WriteLine($"generate:  {sw.Elapsed.TotalSeconds,8:F1} s  ({new FileInfo(ndjson).Length / 1048576.0:F0} MB NDJSON)");
 
@@ -73,6 +93,7 @@ try
         index.Rebuild();
         Console.WriteLine($"index:     {sw.Elapsed.TotalSeconds,8:F1} s  (read from SQLite, analyze, write, force-merge, open; {DirectorySize(data, "index-*") / 1048576.0:F0} MB on disk)");
     }
+    }
 
     // The service over the same folder: it opens the index just built.
     // The per-client rate limit protects a public service; this run measures the service itself.
@@ -84,6 +105,16 @@ try
     var searchIndex = app.Services.GetRequiredService<SearchIndex>();
     SearchIndexHolder.Index = searchIndex;
     var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+    if (args.Contains("--serve"))
+    {
+        // Suggest, detail and memory only, without the search mix.
+        using var serveHttp = new HttpClient { BaseAddress = new Uri(address) };
+        await ServeBenchmark.Run(app, searchIndex, serveHttp, count, queries);
+        await ServeBenchmark.Memory(app);
+        await app.StopAsync();
+        await app.DisposeAsync();
+        return 0;
+    }
 
     string[] mix =
     [
@@ -179,6 +210,8 @@ try
     }
     Report("HTTP", overHttp);
 
+    await ServeBenchmark.Run(app, searchIndex, http, count, queries);
+
     GC.Collect();
     GC.WaitForPendingFinalizers();
     GC.Collect();
@@ -191,7 +224,7 @@ try
 finally
 {
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-    try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+    if (keep is null) try { Directory.Delete(data, recursive: true); } catch (IOException) { }
 }
 return 0;
 

@@ -57,6 +57,8 @@ public sealed class CatalogTestServer : IAsyncDisposable
         if (seedPath is not null) args.Add($"--Catalog:SeedPath={seedPath}");
         // Tests send requests faster than any person; the rate-limit test sets its own limit.
         if (settings?.ContainsKey("Catalog:Limits:RequestsPerMinute") != true) args.Add("--Catalog:Limits:RequestsPerMinute=100000000");
+        // The warm-up after start costs a test seconds of CPU; the warm-up test turns it on.
+        if (settings?.ContainsKey("Catalog:WarmUp:Rounds") != true) args.Add("--Catalog:WarmUp:Rounds=0");
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) args.Add($"--{k}={v}");
 
         var app = CatalogApp.Build([.. args], builder =>

@@ -1,4 +1,5 @@
 using Catalog.Core.Store;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Catalog.Api.Hosting;
 
@@ -7,12 +8,20 @@ public static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/health", GetHealth).WithName("Health").WithSummary("Liveness and readiness probe: the database answers.");
+        endpoints.MapGet("/health", GetHealth).WithName("Health")
+            .WithSummary("Liveness and readiness probe: the database answers and the warm-up after start has run (503 until then).");
         return endpoints;
     }
 
-    public static Microsoft.AspNetCore.Http.HttpResults.Ok<HealthResponse> GetHealth(ProgramStore store) =>
-        TypedResults.Ok(new HealthResponse("ok", store.Count()));
+    public static Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>> GetHealth(ProgramStore store, WarmUpState warmUp)
+    {
+        var response = new HealthResponse(warmUp.Done ? "ok" : "warming", store.Count(),
+            warmUp.Done ? new WarmUpReport(warmUp.Requests, warmUp.Failed, Math.Round(warmUp.Milliseconds)) : null);
+        return warmUp.Done ? TypedResults.Ok(response) : TypedResults.Json(response, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
 
-    public sealed record HealthResponse(string Status, long Programs);
+    public sealed record HealthResponse(string Status, long Programs, WarmUpReport? WarmUp);
+
+    /// <summary>What the warm-up after start sent: requests, how many failed, how long it took.</summary>
+    public sealed record WarmUpReport(int Requests, int Failed, double Milliseconds);
 }

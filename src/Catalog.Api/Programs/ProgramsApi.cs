@@ -34,13 +34,7 @@ public static class ProgramsApi
         [Description("Reference time for status and days left: ISO date or date-time; default now.")] string? asOf,
         ProgramStore store, SearchIndex index)
     {
-        var when = DateTimeOffset.UtcNow.ToOffset(ProgramStatus.Jst);
-        if (asOf is not null)
-        {
-            var probe = new SearchParameters(null, null, null, null, null, null, null, null, asOf, null, null, null, null, null, null, null);
-            if (!probe.TryBuild(index, out var parsed, out var problem)) return TypedResults.Problem(problem!);
-            when = parsed.AsOf;
-        }
+        if (!SearchParameters.TryParseAsOf(asOf, out var when, out var problem)) return TypedResults.Problem(problem!);
         var program = store.Find(id);
         if (program is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such program", detail: $"No program has the id '{id}'.");
@@ -51,8 +45,9 @@ public static class ProgramsApi
         json["nextDeadline"] = status.NextDeadline is { } d ? SearchFormat.Time(d) : null;
         json["daysLeft"] = ProgramStatus.DaysLeft(status.NextDeadline, when);
         var related = new JsonArray();
+        var names = program.Related.Count == 0 ? null : store.Names(program.Related.Select(r => r.Id));
         foreach (var r in program.Related)
-            related.Add(new JsonObject { ["id"] = r.Id, ["name"] = store.Find(r.Id)?.Name, ["relation"] = r.Relation });
+            related.Add(new JsonObject { ["id"] = r.Id, ["name"] = names!.GetValueOrDefault(r.Id), ["relation"] = r.Relation });
         json["relatedPrograms"] = related;
         return TypedResults.Ok(json);
     }

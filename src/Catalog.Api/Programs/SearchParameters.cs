@@ -95,6 +95,23 @@ public sealed record SearchParameters(
         return false;
     }
 
+    /// <summary>asOf alone, as a program's detail takes it: no search request is built for it.</summary>
+    public static bool TryParseAsOf(string? raw, out DateTimeOffset asOf, out ProblemDetails? problem)
+    {
+        problem = null;
+        try
+        {
+            asOf = raw is null ? DateTimeOffset.UtcNow.ToOffset(ProgramStatus.Jst) : ParseTime("asOf", raw, endOfDay: false);
+            return true;
+        }
+        catch (ParameterException e)
+        {
+            asOf = default;
+            problem = Problem(e.Parameter, e.Message);
+            return false;
+        }
+    }
+
     public static ProblemDetails Problem(string parameter, string detail) => new()
     {
         Status = StatusCodes.Status400BadRequest,

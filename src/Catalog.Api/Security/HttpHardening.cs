@@ -24,9 +24,9 @@ public static class HttpHardening
         builder.Services.AddCors(o => o.AddPolicy(ApiCorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader()));
         builder.Services.AddRateLimiter(o =>
         {
-            // Per client address, on the API only; the UI's static files are not counted.
+            // Per client address, on the API only; the UI's static files and the service's own warm-up are not counted.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
-                ctx.Request.Path.StartsWithSegments("/api")
+                ctx.Request.Path.StartsWithSegments("/api") && !Hosting.WarmUp.IsOwn(ctx)
                     ? RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = limits.RequestsPerMinute,

@@ -19,7 +19,7 @@ internal sealed class IndexGeneration
     private int _references = 1; // the owner's reference, dropped on Retire
     private int _deleteFiles;
     private readonly System.Threading.Lock _suggestionsLock = new();
-    private IReadOnlyList<SuggestionEntry>? _suggestions;
+    private SuggestionList? _suggestions;
 
     private IndexGeneration(string path, Lucene.Net.Store.Directory directory, SearcherManager manager, IndexColumns columns)
     {
@@ -68,7 +68,7 @@ internal sealed class IndexGeneration
     }
 
     /// <summary>The completion list of this generation, built once by <paramref name="build"/>.</summary>
-    public IReadOnlyList<SuggestionEntry> Suggestions(Func<IndexSearcher, int, IReadOnlyList<SuggestionEntry>> build)
+    public SuggestionList Suggestions(Func<IndexSearcher, int, SuggestionList> build)
     {
         if (Volatile.Read(ref _suggestions) is { } s) return s;
         lock (_suggestionsLock)

@@ -14,12 +14,7 @@ internal sealed class ProgramSuggester(CatalogAnalyzers analyzers, ILogger logge
     {
         var needle = TextNormalizer.FoldToKatakana(TextNormalizer.Normalize(q));
         if (needle.Length == 0) return [];
-        return g.Suggestions(Build)
-            .Select(e => (e, rank: e.Normalized.StartsWith(needle, StringComparison.Ordinal) || e.Reading.StartsWith(needle, StringComparison.Ordinal) ? 0
-                : e.Normalized.Contains(needle, StringComparison.Ordinal) || e.Reading.Contains(needle, StringComparison.Ordinal) ? 1 : -1))
-            .Where(x => x.rank >= 0)
-            .OrderBy(x => x.rank).ThenBy(x => x.e.Kind switch { "name" => 0, "alias" => 1, _ => 2 }).ThenBy(x => x.e.Text.Length).ThenBy(x => x.e.Text, StringComparer.Ordinal)
-            .Select(x => x.e.Suggestion).DistinctBy(s => (s.Text, s.Id)).Take(max).ToList();
+        return g.Suggestions(Build).Find(needle, max);
     }
 
     // The completion list takes seconds to build for a large catalogue: build it in the background
@@ -33,11 +28,11 @@ internal sealed class ProgramSuggester(CatalogAnalyzers analyzers, ILogger logge
         finally { g.Release(); }
     });
 
-    private IReadOnlyList<SuggestionEntry> Build(IndexSearcher searcher, int maxDoc)
+    private SuggestionList Build(IndexSearcher searcher, int maxDoc)
     {
-        var entries = new List<SuggestionEntry>();
-        SuggestionEntry Entry(string text, string kind, string? id) =>
-            new(new Suggestion(text, kind, id), kind, text, TextNormalizer.FoldToKatakana(TextNormalizer.Normalize(text)), analyzers.ReadingOf(text));
+        var entries = new List<(Suggestion, string, string)>();
+        (Suggestion, string, string) Entry(string text, string kind, string? id) =>
+            (new Suggestion(text, kind, id), TextNormalizer.FoldToKatakana(TextNormalizer.Normalize(text)), analyzers.ReadingOf(text));
         for (var doc = 0; doc < maxDoc; doc++)
         {
             var r = SearchHits.Load(searcher, doc);
@@ -45,11 +40,9 @@ internal sealed class ProgramSuggester(CatalogAnalyzers analyzers, ILogger logge
             entries.AddRange(r.Aliases.Select(a => Entry(a, "alias", r.Id)));
         }
         entries.AddRange(Vocabulary.Fields.Select(f => Entry(f, "field", null)));
-        return entries;
+        return new SuggestionList(entries);
     }
 }
 
 /// <summary>A completion: <see cref="Kind"/> is name, alias or field; <see cref="Id"/> the program, if any.</summary>
 public sealed record Suggestion(string Text, string Kind, string? Id);
-
-internal sealed record SuggestionEntry(Suggestion Suggestion, string Kind, string Text, string Normalized, string Reading);

@@ -60,6 +60,17 @@ public sealed class ProgramStore(CatalogDatabase database)
         return program;
     }
 
+    /// <summary>The names of the given programs (those that exist), in one read.</summary>
+    public IReadOnlyDictionary<string, string> Names(IEnumerable<string> ids)
+    {
+        using var connection = database.Open();
+        const string sql = """
+            SELECT id, name FROM programs WHERE id IN @ids;
+            """;
+        return connection.Query<(string Id, string Name)>(sql, new { ids = ids.Distinct().ToArray() })
+            .ToDictionary(r => r.Id, r => r.Name, StringComparer.Ordinal);
+    }
+
     public IReadOnlySet<string> Ids()
     {
         using var connection = database.Open();
