@@ -34,7 +34,7 @@ var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) :
 var queries = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3_000;
 // CATALOG_BENCH_DATA=DIR keeps the data folder: the first run fills it, later runs (say of two
 // branches back to back) reuse its catalogue and index and time only the queries.
-var keep = Environment.GetEnvironmentVariable("CATALOG_BENCH_DATA") is { Length: > 0 } k ? Path.GetFullPath(k) : null;
+var keep = Environment.GetEnvironmentVariable("CATALOG_BENCH_DATA") is { Length: > 0 } folder ? Path.GetFullPath(folder) : null;
 var data = Directory.CreateDirectory(keep ?? Path.Combine(Path.GetTempPath(), "catalog-bench-" + Guid.NewGuid().ToString("N"))).FullName;
 var reuse = keep is not null && File.Exists(Path.Combine(data, "synthetic.ndjson")) && Directory.EnumerateDirectories(data, "index-*").Any();
 Console.WriteLine($"Synthetic catalogue: {count:N0} programs; data folder {data}{(reuse ? " (reused)" : "")}");
