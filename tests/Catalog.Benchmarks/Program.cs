@@ -174,7 +174,7 @@ try
             searchIndex.Search(requests[k] with { AsOf = asOf, Highlight = false });
             without[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
         }
-        Console.WriteLine($"  p50 {with.Order().ElementAt(50),6:F2} ms ({without.Order().ElementAt(50),6:F2} without snippets)  [{(mix[k].Length == 0 ? "(all)" : mix[k])}]");
+        Console.WriteLine($"  p50 {with.Order().ElementAt(50),6:F2} ms, p99 {with.Order().ElementAt(98),6:F2} ms ({without.Order().ElementAt(50),6:F2} p50 without snippets)  [{(mix[k].Length == 0 ? "(all)" : mix[k])}]");
     }
 
     // Query understanding: what reading the query line adds to validating a request. The first

@@ -31,10 +31,9 @@ public sealed class QueryBuilder(CatalogAnalyzers analyzers, SynonymSet synonyms
     ];
 
     /// <summary>
-    /// What a substring (bigram phrase) match is worth. A phrase weighs the sum of its bigrams'
-    /// idf, squared, so a long word's phrase can outscore a single token many times over; this
-    /// keeps it a tie-breaker below any morphological match while still ordering records found
-    /// only as substrings among themselves.
+    /// What a substring (bigram phrase) match is worth: a constant (see <see cref="Substring"/>)
+    /// far below any morphological match, so a record holding the whole word as a token ranks
+    /// above one where its characters only meet.
     /// </summary>
     public const float SubstringBoost = 0.01f;
 
@@ -133,6 +132,7 @@ public sealed class QueryBuilder(CatalogAnalyzers analyzers, SynonymSet synonyms
                 if (!word.Phrase && !CatalogAnalyzers.IsNGramField(field) && tokens.Count > 1 && tokens.FirstOrDefault(t => t.Term == normalized) is { Term: not null } whole)
                     tokens = [whole];
                 var q = FieldQuery(field, tokens, phrase: word.Phrase || CatalogAnalyzers.IsNGramField(field));
+                if (field == SearchSchema.Bigram) q = Substring(q);
                 q.Boost = boost;
                 perField.Add(q);
                 if (highlightTerms is not null && field == SearchSchema.Body)
@@ -150,6 +150,17 @@ public sealed class QueryBuilder(CatalogAnalyzers analyzers, SynonymSet synonyms
             _ => any,
         };
     }
+
+    /// <summary>
+    /// The bigram phrase as a cached, constant-score filter. It is there for recall, not to rank:
+    /// reading the positions of every record holding a common word's bigrams made it the most
+    /// costly clause of a query. The matching records are kept per segment (built queries are
+    /// cached, and the filter with them), so a repeated word costs a bitset walk; every record
+    /// found only as a substring scores the same small constant, below any morphological match,
+    /// and ties fall to the usual id order.
+    /// </summary>
+    private static Query Substring(Query phrase) =>
+        phrase is TermQuery ? phrase : new ConstantScoreQuery(new CachingWrapperFilter(new QueryWrapperFilter(phrase)));
 
     private static Query FieldQuery(string field, List<(string Term, int Position)> tokens, bool phrase)
     {
