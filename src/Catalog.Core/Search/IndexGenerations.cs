@@ -1,7 +1,5 @@
 using Catalog.Core.Programs;
 using Catalog.Core.Store;
-using Lucene.Net.Index;
-using Lucene.Net.Store;
 using Microsoft.Extensions.Logging;
 
 namespace Catalog.Core.Search;
@@ -152,25 +150,8 @@ internal sealed class IndexGenerations(CatalogOptions options, ProgramStore stor
         logger.LogInformation("Built the search index {Directory}: {Count} programs in {Ms} ms", name, records.Count, started.ElapsedMilliseconds);
     }
 
-    private void Write(string path, IReadOnlyList<ProgramRecord> records)
-    {
-        var idRank = records.OrderBy(r => r.Id, StringComparer.Ordinal).Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        // Name order is 五十音順: by reading, then by the name itself, then id.
-        var nameRank = records.Select(r => (r.Id, r.Name, Reading: analyzers.ReadingOf(r.Name)))
-            .OrderBy(r => r.Reading, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal)
-            .Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        using var directory = new NIOFSDirectory(path);
-        var config = new IndexWriterConfig(SearchSchema.Version, analyzers.Indexing)
-        {
-            OpenMode = OpenMode.CREATE,
-            RAMBufferSizeMB = 128,
-        };
-        // One writer for this directory, for its whole (short) life.
-        using var writer = new IndexWriter(directory, config);
-        foreach (var r in records) writer.AddDocument(ProgramDocuments.Create(r, idRank[r.Id], nameRank[r.Id]));
-        writer.ForceMerge(1);
-        writer.Commit();
-    }
+    private void Write(string path, IReadOnlyList<ProgramRecord> records) =>
+        IndexBuilder.Write(path, records, analyzers, IndexBuilder.PartsFor(records.Count));
 
     public void Dispose()
     {
