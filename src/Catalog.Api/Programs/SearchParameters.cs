@@ -50,7 +50,7 @@ public sealed record SearchParameters(
         try
         {
             _ = QueryText.Parse(Q);
-            var asOf = AsOf is null ? DateTimeOffset.UtcNow.ToOffset(ProgramStatus.Jst) : ParseTime("asOf", AsOf, endOfDay: false);
+            var asOf = AsOfOrNow(AsOf);
             var page = ParseInt("page", Page, 1, 1, int.MaxValue);
             var pageSize = ParseInt("pageSize", PageSize, 20, 1, MaxPageSize);
             if ((long)page * pageSize > MaxDepth)
@@ -101,7 +101,7 @@ public sealed record SearchParameters(
         problem = null;
         try
         {
-            asOf = raw is null ? DateTimeOffset.UtcNow.ToOffset(ProgramStatus.Jst) : ParseTime("asOf", raw, endOfDay: false);
+            asOf = AsOfOrNow(raw);
             return true;
         }
         catch (ParameterException e)
@@ -111,6 +111,10 @@ public sealed record SearchParameters(
             return false;
         }
     }
+
+    // One rule for searches and details: asOf as given, or now in Japan.
+    private static DateTimeOffset AsOfOrNow(string? raw) =>
+        raw is null ? DateTimeOffset.UtcNow.ToOffset(ProgramStatus.Jst) : ParseTime("asOf", raw, endOfDay: false);
 
     public static ProblemDetails Problem(string parameter, string detail) => new()
     {
