@@ -67,6 +67,8 @@ public static class VerbProcess
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Catalog.Api.dll"));
         foreach (var a in args) psi.ArgumentList.Add(a);
         if (dataPath is not null) psi.Environment["Catalog__DataPath"] = dataPath;
+        // As in the test projects: a verb runs for seconds, too short for dynamic PGO to repay its cost.
+        psi.Environment["DOTNET_TieredPGO"] = "0";
         return psi;
     }
 }
