@@ -9,7 +9,7 @@ namespace Catalog.Api;
 /// </summary>
 public static class AuditVerb
 {
-    public static int Run(IServiceProvider services, List<string> positional, string? documents)
+    public static int Run(IServiceProvider services, List<string> positional, string? documents, bool sourcesTable = false)
     {
         var seed = positional.Count > 0 ? positional[0] : "seed";
         documents ??= Path.Combine(seed, "documents");
@@ -21,6 +21,11 @@ public static class AuditVerb
             return 1;
         }
         var audit = EvidenceAudit.Run(programs, loose, documents);
+        if (sourcesTable)
+        {
+            Console.Write(SourcesTable.Markdown(audit.Documents, programs, loose));
+            return audit.Succeeded ? 0 : 1;
+        }
         Console.WriteLine($"Evidence audit of {seed} against {documents}:");
         Console.WriteLine(audit.Summary());
         foreach (var problem in audit.Problems) Console.Error.WriteLine(problem);

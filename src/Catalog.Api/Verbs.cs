@@ -23,7 +23,9 @@ public static class Verbs
                Catalog.Api history [--since DATE] [--program ID]   revisions and their changes, newest first
                Catalog.Api export [--format json|ndjson|xlsx] [--output FILE]
                Catalog.Api reindex                          rebuild the search index from the database
-               Catalog.Api audit [seed] [--documents DIR]   check every evidence quote against the source documents
+               Catalog.Api audit [seed] [--documents DIR] [--sources]
+                                                            check every evidence quote against the source documents;
+                                                            --sources prints the table of documents cited (docs/sources.md)
                Catalog.Api analyze [--mode normal|search|extended] [--compounds yes|no]
                                                             MeCab-format analysis of stdin; search mode's
                                                             compounds as "compound:N" lines with --compounds yes
@@ -45,7 +47,7 @@ public static class Verbs
                 "revert" => Changes.HistoryVerbs.Revert(services, options.Get("to")),
                 "history" => Changes.HistoryVerbs.History(services, options.Get("since"), options.Get("program")),
                 "export" => await ExportAsync(services, options),
-                "audit" => AuditVerb.Run(services, positional, options.Get("documents")),
+                "audit" => AuditVerb.Run(services, positional, options.Get("documents"), options.Get("sources") is not null),
                 _ => Reindex(services),
             };
         }
@@ -64,7 +66,7 @@ public static class Verbs
         ["history"] = ["since", "program"],
         ["export"] = ["format", "output"],
         ["reindex"] = [],
-        ["audit"] = ["documents"],
+        ["audit"] = ["documents", "sources"],
         ["analyze"] = ["mode", "compounds"],
     };
 
@@ -173,7 +175,7 @@ public static class Verbs
     }
 
     // Options that are switches: present or absent, never followed by a value.
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "replace", "dry-run" };
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "replace", "dry-run", "sources" };
 
     private static (List<string> Positional, VerbOptions Options) Split(string verb, string[] known, string[] args)
     {

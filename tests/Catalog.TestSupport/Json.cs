@@ -29,6 +29,9 @@ public static class HttpJson
     public static List<string> Ids(this JsonObject searchResponse) =>
         searchResponse["hits"]!.AsArray().Select(h => h!["id"]!.GetValue<string>()).ToList();
 
+    public static IEnumerable<JsonNode> Hits(this JsonObject searchResponse) =>
+        searchResponse["hits"]!.AsArray().Select(h => h!);
+
     public static int Count(this JsonObject searchResponse, string facet, string value) =>
         searchResponse["facets"]![facet]!.AsArray().FirstOrDefault(v => v!["value"]!.GetValue<string>() == value)?["count"]!.GetValue<int>() ?? 0;
 }

@@ -44,6 +44,8 @@ public static class ProgramsApi
         json["status"] = status.Status;
         json["nextDeadline"] = status.NextDeadline is { } d ? SearchFormat.Time(d) : null;
         json["daysLeft"] = ProgramStatus.DaysLeft(status.NextDeadline, when);
+        json["endedFiscalYear"] = ProgramStatus.EndedFiscalYear(program, status.Status);
+        json["forecast"] = index.Forecast(id, when) is { } forecast ? JsonSerializer.SerializeToNode(forecast, ProgramJson.Compact) : null;
         var related = new JsonArray();
         var names = program.Related.Count == 0 ? null : store.Names(program.Related.Select(r => r.Id));
         foreach (var r in program.Related)

@@ -17,7 +17,7 @@ public sealed record SearchParameters(
     [FromQuery(Name = "applicant")][property: Description("申請主体 (repeatable). Nested: 中枢中核都市 also finds programs open to 市区町村 or 地方公共団体.")] string[]? Applicant,
     [FromQuery(Name = "level")][property: Description("national, prefectural, municipal or private (repeatable).")] string[]? Level,
     [FromQuery(Name = "fiscalYear")][property: Description("年度 as the Gregorian start year, e.g. 2021 for 令和3年度 (repeatable).")] string[]? FiscalYear,
-    [FromQuery(Name = "status")][property: Description("予告, 受付中, 締切 or 通年, computed at asOf (repeatable).")] string[]? Status,
+    [FromQuery(Name = "status")][property: Description("予告, 受付中, 締切, 通年 or 終了, computed at asOf (repeatable). 受付中 includes 通年; 終了 = the program's last fiscal year is over and no window lies ahead.")] string[]? Status,
     [FromQuery(Name = "asOf")][property: Description("Reference time for status and deadlines: ISO date or date-time; default now (JST).")] string? AsOf,
     [FromQuery(Name = "rateMin")][property: Description("Lowest acceptable (highest) subsidy rate, a decimal 0–1, e.g. 0.5.")] string? RateMin,
     [FromQuery(Name = "capMin")][property: Description("Lowest acceptable cap in yen.")] string? CapMin,
@@ -27,6 +27,7 @@ public sealed record SearchParameters(
     [FromQuery(Name = "page")][property: Description("1-based page number.")] string? Page,
     [FromQuery(Name = "pageSize")][property: Description("Hits per page, 1–100 (default 20).")] string? PageSize,
     [FromQuery(Name = "interpret")][property: Description("true (default): 年度, 補助率 (and 定額), amounts, applicant classes, status words and ministries written in q become filters (listed in the response's understood; q is then searched without them); false: q is searched as text only.")] string? Interpret = null,
+    [FromQuery(Name = "hideEnded")][property: Description("true: leave out programs that have ended (status 終了). Default false: they stay searchable.")] string? HideEnded = null,
     [FromQuery(Name = "rateKind")][property: Description("補助率の種類 (repeatable; OR within the facet): 定額 (the rate text says 定額, alone or beside a fraction) or 定率 (it names a fraction: 1/2, 1/2以内, 10/10 …). Derived from the record's rate text; programs without a stated rate have neither.")] string[]? RateKind = null)
 {
     public const int MaxPageSize = 100;
@@ -69,6 +70,7 @@ public sealed record SearchParameters(
                 Applicants = Known("applicant", Applicant, Vocabulary.Applicants),
                 Levels = Known("level", Level, Vocabulary.Levels),
                 Statuses = Known("status", Status, Vocabulary.Statuses),
+                HideEnded = ParseBool("hideEnded", HideEnded, fallback: false),
                 FiscalYears = (FiscalYear ?? []).Select(ParseFiscalYear).Distinct().ToList(),
                 RateMin = ParseRate(RateMin),
                 RateKinds = Known("rateKind", RateKind, RateKindFacet.Values),

@@ -44,6 +44,7 @@ function wire() {
     const state = readState();
     refine({ status: $('open-only').checked ? ['受付中'] : state.status.filter((s) => s !== '受付中') });
   });
+  $('hide-ended').addEventListener('change', () => refine({ hideEnded: $('hide-ended').checked }));
   $('clear-filters').addEventListener('click', clearFilters);
   $('error-close').addEventListener('click', () => { $('error-banner').hidden = true; });
   $('facet-toggle').addEventListener('click', () => {

@@ -4,7 +4,7 @@ import { getJson } from './api.js';
 import { stateLink } from './state.js';
 import { fiscalYearLabel } from './wareki.js';
 import { levelLabel } from './vocabulary.js';
-import { statusBadge, deadlineEl } from './search-view.js';
+import { statusBadge, deadlineEl, forecastEl } from './search-view.js';
 import { decorateEvidence } from './evidence.js';
 import { historySection } from './changes.js';
 
@@ -31,10 +31,11 @@ export async function renderDetail(id) {
   view.replaceChildren(...[
     backLink(),
     el('header', { class: 'detail-head' },
-      el('div', { class: 'hit-head' }, statusBadge(p.status), el('h2', { id: 'detail-title', text: p.name })),
+      el('div', { class: 'hit-head' }, statusBadge(p.status, p.endedFiscalYear), el('h2', { id: 'detail-title', text: p.name })),
       p.variant ? el('p', { class: 'variant', text: p.variant }) : null,
       p.aliases && p.aliases.length ? el('p', { class: 'aliases', text: `別名: ${p.aliases.join('、')}` }) : null,
-      deadlineEl(p)),
+      deadlineEl(p),
+      forecastEl(p)),
     section('概要', 'overview', el('dl', { class: 'fields' },
       pair('所管', [p.ministry, p.bureau, p.division].filter(Boolean).join(' ')),
       pair('実施主体', p.organization),

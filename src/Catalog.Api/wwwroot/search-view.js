@@ -160,13 +160,27 @@ function renderFacets(state, facets) {
   }
   $('facet-groups').replaceChildren(...groups);
   $('open-only').checked = state.status.length === 1 && state.status[0] === '受付中';
+  $('hide-ended').checked = state.hideEnded;
   $('clear-filters').hidden = selectedFilters(state, facets).length === 0;
 }
 
-export function statusBadge(status) {
-  if (!status) return el('span', { class: 'badge badge-unknown', text: '期間不明' });
+export function statusBadge(status, endedFiscalYear) {
+  if (!status) return el('span', { class: 'badge badge-unknown', text: '期間不明', title: '現行の制度ですが、公募期間が公表されていません' });
+  if (status === '終了') {
+    const text = endedFiscalYear ? `終了（${fiscalYearLabel(endedFiscalYear)}まで）` : '終了';
+    return el('span', { class: 'badge badge-ended', text });
+  }
   const cls = { 受付中: 'open', 予告: 'upcoming', 締切: 'closed', 通年: 'yearround' }[status] || 'unknown';
   return el('span', { class: `badge badge-${cls}`, text: status });
+}
+
+/** 「次回公募（推定）2027年4月上旬〜5月中旬」 with its basis; never shown as an announced window. */
+export function forecastEl(item) {
+  const f = item.forecast;
+  if (!f) return null;
+  return el('p', { class: 'forecast', 'data-forecast': f.start },
+    el('span', { class: 'badge badge-forecast', text: '推定' }), ' ', f.text,
+    el('span', { class: 'forecast-basis', text: `（${f.basis}。公表された日程ではありません）` }));
 }
 
 export function deadlineEl(item) {
@@ -194,10 +208,11 @@ function renderHits(hits) {
       metaPair('上限額', h.capText),
       metaPair('年度', (h.fiscalYears || []).map(fiscalYearLabel).join('、')));
     return el('li', { class: 'hit', 'data-id': h.id },
-      el('div', { class: 'hit-head' }, statusBadge(h.status), el('h3', { class: 'hit-title' }, link)),
+      el('div', { class: 'hit-head' }, statusBadge(h.status, h.endedFiscalYear), el('h3', { class: 'hit-title' }, link)),
       h.aliases && h.aliases.length ? el('p', { class: 'aliases', text: `別名: ${h.aliases.join('、')}` }) : null,
       meta,
       deadlineEl(h),
+      forecastEl(h),
       snippets);
   }));
 }

@@ -25,6 +25,7 @@ export function readState() {
   for (const [name] of LIST_FACETS) state[name] = p.getAll(name);
   for (const [, param] of RANGE_FACETS) state[param] = p.get(param) || '';
   state.asOf = p.get('asOf') || '';
+  state.hideEnded = p.get('hideEnded') === 'true';
   if (!SORT_VALUES.includes(state.sort)) state.sort = 'relevance';
   return state;
 }
@@ -36,6 +37,7 @@ export function searchParams(state) {
   for (const [name] of LIST_FACETS) for (const v of state[name]) p.append(name, v);
   for (const [, param] of RANGE_FACETS) if (state[param]) p.set(param, state[param]);
   if (state.asOf) p.set('asOf', state.asOf);
+  if (state.hideEnded) p.set('hideEnded', 'true');
   return p;
 }
 

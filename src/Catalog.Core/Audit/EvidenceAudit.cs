@@ -7,14 +7,15 @@ namespace Catalog.Core.Audit;
 public sealed record EvidenceProblem(string RecordId, string Field, string? Document, string? Quote, string Message)
 {
     public override string ToString() =>
-        Quote is null ? $"record '{RecordId}' field '{Field}': {Message}"
+        RecordId == "" ? Message
+        : Quote is null ? $"record '{RecordId}' field '{Field}': {Message}"
                       : $"record '{RecordId}' field '{Field}': {Message} — document {Document}, quote 「{Quote}」";
 }
 
 /// <summary>What the audit found: how each stated value is supported, and what is wrong.</summary>
 public sealed record EvidenceAuditResult(
     int Programs, int AdoptionRows, int DocumentedValues, int GeneralKnowledgeValues, int DerivedValues, int UnsupportedValues,
-    int QuotesChecked, IReadOnlyList<EvidenceProblem> Problems)
+    int QuotesChecked, IReadOnlyList<EvidenceProblem> Problems, IReadOnlyList<SourceDocument> Documents)
 {
     public bool Succeeded => Problems.Count == 0;
 
@@ -25,6 +26,7 @@ public sealed record EvidenceAuditResult(
           basis general-knowledge:       {GeneralKnowledgeValues}
           basis derived-from a record:   {DerivedValues}
           without evidence:              {UnsupportedValues}
+        documents cited: {Documents.Count} ({Documents.Count(d => d.HasHeader)} official pages with address, {Documents.Count(d => d.IsOriginalSeed)} original seed documents)
         quotes checked: {QuotesChecked}, problems: {Problems.Count}
         """;
 }
@@ -38,19 +40,29 @@ public static class EvidenceAudit
 {
     public static EvidenceAuditResult Run(IReadOnlyList<ProgramRecord> programs, IReadOnlyList<Adoption> looseAdoptions, string documentsFolder)
     {
-        var documents = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var documents = new Dictionary<string, (SourceDocument Document, string Body)?>(StringComparer.Ordinal);
         var problems = new List<EvidenceProblem>();
         int documented = 0, general = 0, derived = 0, unsupported = 0, quotes = 0, rows = 0;
 
-        string? Text(string name)
+        (SourceDocument Document, string Body)? Read(string name)
         {
-            if (documents.TryGetValue(name, out var text)) return text;
+            if (documents.TryGetValue(name, out var read)) return read;
             var file = Path.Combine(documentsFolder, name);
             // A name is a file name, never a path out of the documents folder.
-            text = name == Path.GetFileName(name) && File.Exists(file) ? Normalise(File.ReadAllText(file, Encoding.UTF8)) : null;
-            documents[name] = text;
-            return text;
+            if (name == Path.GetFileName(name) && File.Exists(file))
+            {
+                var document = SourceDocument.Load(file);
+                read = (document, Normalise(document.Body));
+                foreach (var problem in document.Problems()) problems.Add(new("", "", name, null, $"document {name} {problem}"));
+            }
+            documents[name] = read;
+            return read;
         }
+
+        // A quote is looked for in the page text; a url may also be the address the page was retrieved from.
+        bool Occurs(string field, (SourceDocument Document, string Body) d, string quote) =>
+            d.Body.Contains(Normalise(quote), StringComparison.Ordinal)
+            || (field == "url" && d.Document.Address is { } address && quote.Trim() == address);
 
         void Audit(string id, string prefix, List<Evidence> evidence, IEnumerable<string> required)
         {
@@ -65,9 +77,9 @@ public static class EvidenceAudit
             foreach (var e in evidence.Where(e => e.IsDocumented))
             {
                 quotes++;
-                var text = Text(e.Document!);
-                if (text is null) problems.Add(new(id, prefix + e.Field, e.Document, e.Quote, $"document not found in {documentsFolder}"));
-                else if (string.IsNullOrEmpty(e.Quote) || !text.Contains(Normalise(e.Quote), StringComparison.Ordinal))
+                var read = Read(e.Document!);
+                if (read is not { } d) problems.Add(new(id, prefix + e.Field, e.Document, e.Quote, $"document not found in {documentsFolder}"));
+                else if (string.IsNullOrEmpty(e.Quote) || !Occurs(e.Field, d, e.Quote))
                     problems.Add(new(id, prefix + e.Field, e.Document, e.Quote, "quote does not occur in the document"));
             }
         }
@@ -83,7 +95,8 @@ public static class EvidenceAudit
             rows++;
             Audit(a.ProgramId ?? "", $"adoption ({a.Municipality}).", a.Evidence, EvidencePaths.Required(a));
         }
-        return new(programs.Count, rows, documented, general, derived, unsupported, quotes, problems);
+        return new(programs.Count, rows, documented, general, derived, unsupported, quotes, problems,
+            documents.Values.Where(d => d is not null).Select(d => d!.Value.Document).OrderBy(d => d.Name, StringComparer.Ordinal).ToList());
     }
 
     /// <summary>Drops whitespace and line breaks (and a BOM); every other character is kept as it is.</summary>

@@ -7,10 +7,14 @@ public sealed record ProgramStatus(string? Status, DateTimeOffset? NextDeadline)
 {
     public static readonly TimeSpan Jst = TimeSpan.FromHours(9);
 
-    /// <summary>Positions in <see cref="Vocabulary.Statuses"/>: 予告, 受付中, 締切, 通年.</summary>
-    public const int Upcoming = 0, Open = 1, Closed = 2, YearRound = 3;
+    /// <summary>Positions in <see cref="Vocabulary.Statuses"/>: 予告, 受付中, 締切, 通年, 終了.</summary>
+    public const int Upcoming = 0, Open = 1, Closed = 2, YearRound = 3, Ended = 4;
 
-    /// <summary>予告 (a window opens later), 受付中 (one is open), 締切 (all closed), 通年 (open all year); null without windows.</summary>
+    /// <summary>
+    /// 予告 (a window opens later), 受付中 (one is open), 締切 (all closed), 通年 (open all year),
+    /// 終了 (its last fiscal year is over and no window lies ahead); null without windows while
+    /// the program is current (期間不明).
+    /// </summary>
     public static ProgramStatus At(ProgramRecord program, DateTimeOffset asOf)
     {
         var windows = program.Windows;
@@ -23,20 +27,24 @@ public sealed record ProgramStatus(string? Status, DateTimeOffset? NextDeadline)
             closes[i] = ClosesAt(windows[i]);
             yearRound |= windows[i].YearRound;
         }
-        var (status, next) = Rule(opens, closes, yearRound, asOf.UtcTicks);
+        var (status, next) = Rule(opens, closes, yearRound, FiscalEnd(program.FiscalYears), asOf.UtcTicks);
         return new(status < 0 ? null : Vocabulary.Statuses[status], next < 0 ? null : new DateTimeOffset(next, TimeSpan.Zero));
     }
 
     /// <summary>
     /// The status rule, the one place it is written (the index runs it over its columns): windows
     /// as UTC ticks, <see cref="long.MinValue"/> for no start and <see cref="long.MaxValue"/> for
-    /// no end. Returns a position in <see cref="Vocabulary.Statuses"/> (-1: no window) and the
-    /// next deadline in UTC ticks (-1: none).
+    /// no end; <paramref name="fiscalEnd"/> is the last moment of the program's last fiscal year
+    /// (<see cref="long.MaxValue"/> when it names none). Returns a position in
+    /// <see cref="Vocabulary.Statuses"/> (-1: no window, program current) and the next deadline in
+    /// UTC ticks (-1: none).
     /// </summary>
-    public static (int Status, long NextDeadline) Rule(ReadOnlySpan<long> opens, ReadOnlySpan<long> closes, bool yearRound, long asOfTicks)
+    public static (int Status, long NextDeadline) Rule(ReadOnlySpan<long> opens, ReadOnlySpan<long> closes, bool yearRound, long fiscalEnd, long asOfTicks)
     {
-        if (opens.Length == 0) return (-1, -1);
-        if (yearRound) return (YearRound, -1);
+        var over = fiscalEnd < asOfTicks;
+        if (opens.Length == 0) return (over ? Ended : -1, -1);
+        // A year-round program is open until its last fiscal year ends.
+        if (yearRound) return (over ? Ended : YearRound, -1);
         var status = Closed;
         var next = long.MaxValue;
         for (var i = 0; i < opens.Length; i++)
@@ -47,8 +55,19 @@ public sealed record ProgramStatus(string? Status, DateTimeOffset? NextDeadline)
             else if (!opened && status != Open) status = Upcoming;
             if (!closed && closes[i] < next) next = closes[i];
         }
+        // A call of a past fiscal year with nothing ahead has ended; one ahead keeps it current.
+        if (over && status == Closed) return (Ended, -1);
         return (status, next == long.MaxValue ? -1 : next);
     }
+
+    /// <summary>The last moment (UTC ticks) of the last fiscal year named (年度 ends on 31 March, JST); <see cref="long.MaxValue"/> for none.</summary>
+    public static long FiscalEnd(IReadOnlyCollection<int> fiscalYears) =>
+        fiscalYears.Count == 0 ? long.MaxValue
+        : new DateTimeOffset(fiscalYears.Max() + 1, 4, 1, 0, 0, 0, Jst).UtcTicks - 1;
+
+    /// <summary>The fiscal year a program ended with (its last), when its status is 終了.</summary>
+    public static int? EndedFiscalYear(ProgramRecord program, string? status) =>
+        status == Vocabulary.Statuses[Ended] && program.FiscalYears.Count > 0 ? program.FiscalYears.Max() : null;
 
     // The importer normalises times to ISO 8601; a record that bypassed it reads as open-ended
     // on that side, the same in the index and on every path that maps a hit.

@@ -65,7 +65,13 @@ public static class Vocabulary
     public static readonly IReadOnlyList<string> RateKinds = ["fraction", "fixed", "mixed", "tiered", "none"];
 
     /// <summary>Application status, derived from the windows and a reference date; never stored.</summary>
-    public static readonly IReadOnlyList<string> Statuses = ["予告", "受付中", "締切", "通年"];
+    public static readonly IReadOnlyList<string> Statuses = ["予告", "受付中", "締切", "通年", "終了"];
+
+    /// <summary>Statuses a filter on one status also takes in: 受付中 includes 通年 (open now, all year).</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> StatusIncludes = new Dictionary<string, string[]>
+    {
+        ["受付中"] = ["通年"],
+    };
 
     /// <summary>An applicant class and every class that contains it (中枢中核都市 → 市区町村 → 地方公共団体).</summary>
     public static IEnumerable<string> WithAncestors(string applicant)

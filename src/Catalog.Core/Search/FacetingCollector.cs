@@ -1,5 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Catalog.Core.Programs;
 
 namespace Catalog.Core.Search;
 
@@ -60,7 +61,7 @@ internal sealed class FacetingCollector : ICollector
 
     public int Total { get; private set; }
     public int[][] DimCounts { get; } = new int[IndexColumns.MultiDims][];
-    public int[] StatusCounts { get; } = new int[4];
+    public int[] StatusCounts { get; } = new int[Vocabulary.Statuses.Count];
     public int[] RateCounts { get; } = new int[RateBuckets.Length];
     public int[] CapCounts { get; } = new int[CapBuckets.Length];
 
@@ -84,6 +85,7 @@ internal sealed class FacetingCollector : ICollector
         var f = _filters;
 
         var cap = _cap[g];
+        if (f.HideEnded && _status[g] == ProgramStatus.Ended) return;
         if (f.CapMax >= 0 && (cap < 0 || cap > f.CapMax)) return;
         int status = _status[g];
         if (f.DeadlineBefore >= 0 && (_next[g] is var next && (next < 0 || next > f.DeadlineBefore))) return;
@@ -104,7 +106,7 @@ internal sealed class FacetingCollector : ICollector
         if ((failed & (failed - 1)) != 0) return; // fails two facets: counted nowhere
         var dim = System.Numerics.BitOperations.TrailingZeroCount(failed);
         if (dim < IndexColumns.MultiDims) CountMulti(dim, g);
-        else if (dim == DimStatus) { if (status >= 0) StatusCounts[status]++; }
+        else if (dim == DimStatus) CountStatus(status);
         else if (dim == DimRate) _rateLevels[_rateLevel[g]]++;
         else _capLevels[_capLevel[g]]++;
     }
@@ -114,9 +116,17 @@ internal sealed class FacetingCollector : ICollector
         Total++;
         for (var d = 0; d < IndexColumns.MultiDims; d++) CountMulti(d, g);
         int status = _status[g];
-        if (status >= 0) StatusCounts[status]++;
+        CountStatus(status);
         _rateLevels[_rateLevel[g]]++;
         _capLevels[_capLevel[g]]++;
+    }
+
+    // 受付中 counts the year-round programs too: a filter on it takes them in (Vocabulary.StatusIncludes).
+    private void CountStatus(int status)
+    {
+        if (status < 0) return;
+        StatusCounts[status]++;
+        if (status == ProgramStatus.YearRound) StatusCounts[ProgramStatus.Open]++;
     }
 
     private static bool AnyIn(int[] offsets, int[] ids, int doc, bool[] selected)
@@ -229,12 +239,14 @@ internal sealed class FacetingCollector : ICollector
     {
         public bool[]?[] Selected { get; } = new bool[]?[IndexColumns.MultiDims];
         public bool[]? Statuses { get; set; }
+        /// <summary>Leave out programs whose last fiscal year is over (終了): not a facet, counted nowhere.</summary>
+        public bool HideEnded { get; set; }
         public int RateMin { get; set; } = -1;
         public long CapMin { get; set; } = -1;
         public long CapMax { get; set; } = -1;
         public long DeadlineBefore { get; set; } = -1;
 
         /// <summary>Whether any filter is set (when none is, every collected doc counts everywhere).</summary>
-        public bool Any => Statuses is not null || RateMin >= 0 || CapMin >= 0 || CapMax >= 0 || DeadlineBefore >= 0 || Selected.Any(s => s is not null);
+        public bool Any => Statuses is not null || HideEnded || RateMin >= 0 || CapMin >= 0 || CapMax >= 0 || DeadlineBefore >= 0 || Selected.Any(s => s is not null);
     }
 }

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
+using Catalog.Core.Programs;
 
 namespace Catalog.Core.Search;
 
@@ -45,6 +46,11 @@ public sealed class IndexColumns
     public long[] WindowOpens { get; private set; } = [];
     public long[] WindowCloses { get; private set; } = [];
     public bool[] YearRound { get; private set; } = [];
+    /// <summary>Per doc: its family's number (-1: none); <see cref="FamilyDocs"/> lists each family's docs.</summary>
+    public int[] Family { get; private set; } = [];
+    public int[][] FamilyDocs { get; private set; } = [];
+    /// <summary>Per doc: the end of its last fiscal year in UTC ticks (<see cref="long.MaxValue"/>: none).</summary>
+    public long[] FiscalEnd { get; private set; } = [];
 
     public static IndexColumns Load(IndexReader reader)
     {
@@ -57,7 +63,10 @@ public sealed class IndexColumns
             NameRank = new int[maxDoc],
             WindowOffsets = new int[maxDoc + 1],
             YearRound = new bool[maxDoc],
+            FiscalEnd = new long[maxDoc],
+            Family = new int[maxDoc],
         };
+        var families = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var d = 0; d < MultiDims; d++) c.Dims[d] = ValueTable.Load(reader, MultiFields[d]);
 
         var opens = new List<long>();
@@ -71,6 +80,8 @@ public sealed class IndexColumns
             var idRank = r.GetNumericDocValues(SearchSchema.IdRank);
             var nameRank = r.GetNumericDocValues(SearchSchema.NameRank);
             var windows = r.GetBinaryDocValues(SearchSchema.Windows);
+            var fiscalEnd = r.GetNumericDocValues(SearchSchema.FiscalEnd);
+            var family = r.GetSortedDocValues(SearchSchema.Family);
             for (var doc = 0; doc < r.MaxDoc; doc++)
             {
                 var g = leaf.DocBase + doc;
@@ -78,6 +89,15 @@ public sealed class IndexColumns
                 c.Cap[g] = cap?.Get(doc) ?? -1;
                 c.IdRank[g] = (int)(idRank?.Get(doc) ?? g);
                 c.NameRank[g] = (int)(nameRank?.Get(doc) ?? g);
+                c.FiscalEnd[g] = fiscalEnd?.Get(doc) ?? long.MaxValue;
+                c.Family[g] = -1;
+                if (family is not null && family.GetOrd(doc) >= 0)
+                {
+                    family.Get(doc, scratch);
+                    var key = scratch.Utf8ToString();
+                    if (!families.TryGetValue(key, out var id)) families[key] = id = families.Count;
+                    c.Family[g] = id;
+                }
                 c.WindowOffsets[g] = opens.Count;
                 if (windows is null) continue;
                 windows.Get(doc, scratch);
@@ -101,10 +121,13 @@ public sealed class IndexColumns
         c.DocsByIdRank = new int[maxDoc];
         for (var d = 0; d < maxDoc; d++) c.DocsByIdRank[d] = d;
         Array.Sort(c.DocsByIdRank, (a, b) => c.IdRank[a].CompareTo(c.IdRank[b]) is var k and not 0 ? k : a.CompareTo(b));
+        c.FamilyDocs = Enumerable.Range(0, maxDoc).Where(d => c.Family[d] >= 0).GroupBy(d => c.Family[d])
+            .OrderBy(f => f.Key).Select(f => f.ToArray()).ToArray();
         c.WindowOpens = [.. opens];
         c.WindowCloses = [.. closes];
-        // Statuses only change when a window opens or (one tick after) it closes.
-        c._boundaries = opens.Where(o => o != long.MinValue).Concat(closes.Where(x => x != long.MaxValue).Select(x => x + 1))
+        // Statuses only change when a window opens or (one tick after) it closes or a fiscal year ends.
+        c._boundaries = opens.Where(o => o != long.MinValue)
+            .Concat(closes.Concat(c.FiscalEnd).Where(x => x != long.MaxValue).Select(x => x + 1))
             .Distinct().Order().ToArray();
         return c;
     }
@@ -144,8 +167,43 @@ public sealed class IndexColumns
     public (int Status, long NextDeadline) StatusAt(int doc, long asOfTicks)
     {
         int from = WindowOffsets[doc], to = WindowOffsets[doc + 1];
-        return Programs.ProgramStatus.Rule(WindowOpens.AsSpan(from, to - from), WindowCloses.AsSpan(from, to - from), YearRound[doc], asOfTicks);
+        return Programs.ProgramStatus.Rule(WindowOpens.AsSpan(from, to - from), WindowCloses.AsSpan(from, to - from), YearRound[doc], FiscalEnd[doc], asOfTicks);
     }
+
+    /// <summary>
+    /// The forecast of the next call for a doc: only the family's latest fiscal year carries it,
+    /// computed from the dated windows of every record of the family (<see cref="CallForecast"/>).
+    /// </summary>
+    public CallForecast? ForecastFor(int doc, DateTimeOffset asOf)
+    {
+        if (Family[doc] < 0) return null;
+        var docs = FamilyDocs[Family[doc]];
+        var latest = docs.Max(LastFiscalYear);
+        if (LastFiscalYear(doc) != latest || latest < 0) return null;
+        var calls = new List<PastCall>();
+        foreach (var d in docs)
+        {
+            if (YearRound[d]) return null; // open all year: there is no next call to expect
+            var years = FiscalYearsOf(d).ToList();
+            for (var i = WindowOffsets[d]; i < WindowOffsets[d + 1]; i++)
+            {
+                if (WindowOpens[i] == long.MinValue || WindowCloses[i] == long.MaxValue) continue;
+                var start = new DateTimeOffset(WindowOpens[i], TimeSpan.Zero);
+                var fy = years.Count == 1 ? years[0] : Notation.Wareki.FiscalYearOf(DateOnly.FromDateTime(start.ToOffset(ProgramStatus.Jst).DateTime));
+                calls.Add(new PastCall(fy, start, new DateTimeOffset(WindowCloses[i], TimeSpan.Zero)));
+            }
+        }
+        return CallForecast.Estimate(calls, asOf);
+    }
+
+    private IEnumerable<int> FiscalYearsOf(int doc)
+    {
+        var t = Dims[DimFiscalYear];
+        for (var i = t.Offsets[doc]; i < t.Offsets[doc + 1]; i++)
+            yield return int.Parse(t.Values[t.Ids[i]], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private int LastFiscalYear(int doc) => FiscalYearsOf(doc).DefaultIfEmpty(-1).Max();
 
     /// <summary>One multi-valued facet dimension.</summary>
     public sealed class ValueTable

@@ -57,6 +57,8 @@ public static class ProgramDocuments
         doc.Add(new NumericDocValuesField(SearchSchema.CapMax, ProgramCaps.MaxYen(p) ?? -1));
         doc.Add(new NumericDocValuesField(SearchSchema.IdRank, idRank));
         doc.Add(new NumericDocValuesField(SearchSchema.NameRank, nameRank));
+        if (!string.IsNullOrEmpty(p.FamilyKey)) doc.Add(new SortedDocValuesField(SearchSchema.Family, new BytesRef(p.FamilyKey)));
+        doc.Add(new NumericDocValuesField(SearchSchema.FiscalEnd, ProgramStatus.FiscalEnd(p.FiscalYears)));
         doc.Add(new BinaryDocValuesField(SearchSchema.Windows, new BytesRef(EncodeWindows(p.Windows))));
         return doc;
     }

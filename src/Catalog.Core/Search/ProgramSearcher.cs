@@ -36,10 +36,22 @@ internal sealed class ProgramSearcher(QueryBuilder queries, SnippetHighlighter h
             {
                 var record = SearchHits.Load(searcher, hit.Doc);
                 var snippets = request.Highlight ? highlighter.Snippets(record, built.HighlightTerms, built.HighlightWords) : [];
-                hits.Add(SearchHits.ToHit(record, request.AsOf, snippets));
+                hits.Add(SearchHits.ToHit(record, request.AsOf, snippets, g.Columns.ForecastFor(hit.Doc, request.AsOf)));
             }
             return new SearchResponse(collector.Total, request.Page, request.PageSize, SearchFormat.Time(request.AsOf), request.Q,
                 relaxed, relaxed ? Notice : null, hits, FacetResults.From(g.Columns, collector, request));
+        }
+        finally { g.Manager.Release(searcher); }
+    }
+
+    /// <summary>The forecast of a program's next call (see <see cref="IndexColumns.ForecastFor"/>); null for an unknown id.</summary>
+    public static CallForecast? Forecast(IndexGeneration g, string id, DateTimeOffset asOf)
+    {
+        var searcher = g.Manager.Acquire();
+        try
+        {
+            var top = searcher.Search(new TermQuery(new Lucene.Net.Index.Term(SearchSchema.Id, id)), 1);
+            return top.TotalHits == 0 ? null : g.Columns.ForecastFor(top.ScoreDocs[0].Doc, asOf);
         }
         finally { g.Manager.Release(searcher); }
     }
@@ -87,8 +99,11 @@ internal sealed class ProgramSearcher(QueryBuilder queries, SnippetHighlighter h
         if (r.Statuses.Count > 0)
         {
             f.Statuses = new bool[Vocabulary.Statuses.Count];
-            foreach (var s in r.Statuses) f.Statuses[Vocabulary.Statuses.ToList().IndexOf(s)] = true;
+            foreach (var s in r.Statuses)
+                foreach (var t in Vocabulary.StatusIncludes.GetValueOrDefault(s, []).Prepend(s))
+                    f.Statuses[Vocabulary.Statuses.ToList().IndexOf(t)] = true;
         }
+        f.HideEnded = r.HideEnded;
         if (r.RateMin is { } rate) f.RateMin = (int)Math.Round(rate * 10_000m);
         if (r.CapMin is { } capMin) f.CapMin = capMin;
         if (r.CapMax is { } capMax) f.CapMax = capMax;

@@ -11,11 +11,12 @@ public static class SearchHits
     public static ProgramRecord Load(IndexSearcher searcher, int doc) =>
         JsonSerializer.Deserialize<ProgramRecord>(searcher.Doc(doc).Get(SearchSchema.Json), ProgramJson.Compact)!;
 
-    public static SearchHit ToHit(ProgramRecord p, DateTimeOffset asOf, IReadOnlyList<Snippet> snippets)
+    public static SearchHit ToHit(ProgramRecord p, DateTimeOffset asOf, IReadOnlyList<Snippet> snippets, CallForecast? forecast = null)
     {
         var status = ProgramStatus.At(p, asOf);
         return new SearchHit(p.Id, p.Name, p.Aliases, p.Ministry, p.Level, p.Kinds, p.Fields, p.FiscalYears, p.Applicants, p.Summary,
             p.Rate?.Text, p.Rate?.Max, ProgramCaps.Text(p, " / "), ProgramCaps.MaxYen(p),
-            status.Status, status.NextDeadline is { } d ? SearchFormat.Time(d) : null, ProgramStatus.DaysLeft(status.NextDeadline, asOf), snippets);
+            status.Status, status.NextDeadline is { } d ? SearchFormat.Time(d) : null, ProgramStatus.DaysLeft(status.NextDeadline, asOf), snippets,
+            ProgramStatus.EndedFiscalYear(p, status.Status), forecast);
     }
 }

@@ -58,6 +58,9 @@ public sealed class SearchIndex : IDisposable
 
     public static SearchHit ToHit(ProgramRecord p, DateTimeOffset asOf, IReadOnlyList<Snippet> snippets) => SearchHits.ToHit(p, asOf, snippets);
 
+    /// <summary>The estimated next call of a program's family, carried by its latest fiscal year (null: none).</summary>
+    public CallForecast? Forecast(string id, DateTimeOffset asOf) => With(g => ProgramSearcher.Forecast(g, id, asOf));
+
     private T With<T>(Func<IndexGeneration, T> use)
     {
         var g = _generations.Acquire();

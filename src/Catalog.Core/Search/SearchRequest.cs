@@ -13,6 +13,8 @@ public sealed record SearchRequest
     public IReadOnlyList<string> Levels { get; init; } = [];
     public IReadOnlyList<int> FiscalYears { get; init; } = [];
     public IReadOnlyList<string> Statuses { get; init; } = [];
+    /// <summary>Leave out programs that have ended (終了: last fiscal year over, no window ahead).</summary>
+    public bool HideEnded { get; init; }
     /// <summary>Lowest acceptable highest rate, 0–1.</summary>
     public decimal? RateMin { get; init; }
     /// <summary>補助率の種類 (<see cref="Programs.RateKindFacet"/>), any of them.</summary>

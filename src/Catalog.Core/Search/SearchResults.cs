@@ -17,7 +17,8 @@ public sealed record SearchHit(
     IReadOnlyList<string> Kinds, IReadOnlyList<string> Fields, IReadOnlyList<int> FiscalYears,
     IReadOnlyList<string> Applicants, string? Summary,
     string? RateText, decimal? RateMax, string? CapText, long? CapMaxYen,
-    string? Status, string? NextDeadline, int? DaysLeft, IReadOnlyList<Snippet> Snippets);
+    string? Status, string? NextDeadline, int? DaysLeft, IReadOnlyList<Snippet> Snippets,
+    int? EndedFiscalYear = null, Programs.CallForecast? Forecast = null);
 
 /// <summary>Text of one field, HTML-escaped, with the matched words in <c>&lt;mark&gt;</c>.</summary>
 public sealed record Snippet(string Field, string Html);

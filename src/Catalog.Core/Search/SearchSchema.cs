@@ -12,7 +12,7 @@ public static class SearchSchema
     /// Bumped whenever the document mapping or the analysis changes, so an index built by an
     /// older build is rebuilt on start instead of being searched with the wrong analysis.
     /// </summary>
-    public const int Format = 4;
+    public const int Format = 5;
 
     public const string Id = "id";
     public const string Json = "json";
@@ -39,12 +39,16 @@ public static class SearchSchema
     public const string FacetFiscalYear = "f_fy";
     /// <summary>補助率の種類 (定額, 定率) by <see cref="Programs.RateKindFacet"/>'s rule.</summary>
     public const string FacetRateKind = "f_ratekind";
+    /// <summary>The program's family (familyKey): its yearly calls give the next call's forecast.</summary>
+    public const string Family = "s_family";
     /// <summary>Highest rate × 10,000, or -1.</summary>
     public const string RateMax = "n_rate";
     /// <summary>Highest cap in yen, or -1.</summary>
     public const string CapMax = "n_cap";
     public const string IdRank = "n_idrank";
     public const string NameRank = "n_namerank";
+    /// <summary>The last moment of the program's last fiscal year (UTC ticks), or <see cref="long.MaxValue"/>: when it ends (終了).</summary>
+    public const string FiscalEnd = "n_fyend";
     /// <summary>Application windows as (start, end, yearRound) triples of UTC ticks.</summary>
     public const string Windows = "b_windows";
 
