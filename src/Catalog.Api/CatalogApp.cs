@@ -31,6 +31,7 @@ public static class CatalogApp
         app.UseStaffUi();
         app.MapHealth();
         app.MapPrograms();
+        app.MapOverview();
         app.MapVocabulary();
         app.MapExport();
         app.MapMunicipalities(); // and /api/adoptions

@@ -6,6 +6,7 @@ import { fiscalYearLabel } from './wareki.js';
 import { levelLabel } from './vocabulary.js';
 import { renderUnderstood, understoodFor, queryWithout } from './chips.js';
 import { renderChangesPanel, updateFeedLinks } from './changes.js';
+import { renderOverviewPanel } from './overview.js';
 
 let searchController = null;
 let renderedSearchKey = null;
@@ -43,7 +44,9 @@ export async function renderSearch(state) {
     $(id).href = `/api/export?${ep}`;
   }
   updateFeedLinks(searchParams(state));
-  renderChangesPanel($('changes-panel'), searchParams(state).toString() === '' && state.page === 1);
+  const home = searchParams(state).toString() === '' && state.page === 1;
+  renderOverviewPanel($('overview-panel'), home);
+  renderChangesPanel($('changes-panel'), home);
 
   $('results-title').textContent = data.total > 0
     ? `${data.q ? `「${data.q}」の` : ''}検索結果 ${data.total.toLocaleString('ja-JP')}件`

@@ -19,8 +19,8 @@ public sealed record CallForecast(
     /// <summary>Fewest past yearly calls a forecast needs.</summary>
     public const int MinimumYears = 2;
 
-    /// <summary>Starts further apart than this (days, relative to 1 April of their year) show no yearly pattern.</summary>
-    public const int MaximumSpreadDays = 62;
+    /// <summary>Starts further apart than a season (days, relative to 1 April of their year) show no yearly pattern.</summary>
+    public const int MaximumSpreadDays = 92;
 
     /// <summary>
     /// The next call, or null when the family has fewer than <see cref="MinimumYears"/> yearly

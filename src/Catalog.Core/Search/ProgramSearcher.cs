@@ -56,6 +56,26 @@ internal sealed class ProgramSearcher(QueryBuilder queries, SnippetHighlighter h
         finally { g.Manager.Release(searcher); }
     }
 
+    /// <summary>The forecast calls of every family that expects one, soonest first (the home page's 「これから」).</summary>
+    public static IReadOnlyList<SearchHit> Forecasts(IndexGeneration g, DateTimeOffset asOf, bool hideEnded, int max)
+    {
+        var c = g.Columns;
+        var found = new List<(int Doc, CallForecast Forecast)>();
+        foreach (var docs in c.FamilyDocs)
+            foreach (var d in docs)
+                if (c.ForecastFor(d, asOf) is { } f) found.Add((d, f));
+        var searcher = g.Manager.Acquire();
+        try
+        {
+            return found.OrderBy(x => x.Forecast.Start, StringComparer.Ordinal).ThenBy(x => c.IdRank[x.Doc])
+                .Select(x => (Record: SearchHits.Load(searcher, x.Doc), x.Forecast))
+                .Select(x => SearchHits.ToHit(x.Record, asOf, [], x.Forecast))
+                .Where(h => !hideEnded || h.Status != Vocabulary.Statuses[ProgramStatus.Ended])
+                .Take(max).ToList();
+        }
+        finally { g.Manager.Release(searcher); }
+    }
+
     /// <summary>Every record matching the request's query and filters, in the requested order (for export).</summary>
     public IReadOnlyList<ProgramRecord> Matching(IndexGeneration g, SearchRequest request)
     {

@@ -61,6 +61,9 @@ public sealed class SearchIndex : IDisposable
     /// <summary>The estimated next call of a program's family, carried by its latest fiscal year (null: none).</summary>
     public CallForecast? Forecast(string id, DateTimeOffset asOf) => With(g => ProgramSearcher.Forecast(g, id, asOf));
 
+    /// <summary>Every forecast next call, soonest first.</summary>
+    public IReadOnlyList<SearchHit> Forecasts(DateTimeOffset asOf, int max) => With(g => ProgramSearcher.Forecasts(g, asOf, hideEnded: false, max));
+
     private T With<T>(Func<IndexGeneration, T> use)
     {
         var g = _generations.Acquire();

@@ -75,4 +75,32 @@ public sealed class CurrencyApiTests
         Assert.Null((await server.Client.GetObjectAsync("/api/programs/lonely?asOf=2024-12-01"))["forecast"]);
         Assert.Null((await server.Client.GetObjectAsync("/api/programs/sc-2024?asOf=2024-05-01"))["forecast"]);
     }
+
+    [Fact]
+    public async Task TheOverviewListsOpenClosingSoonAnnouncedAndForecastCalls()
+    {
+        await using var server = await CatalogTestServer.StartAsync();
+        ProgramRecord Call(string id, int year, string start, string end)
+        {
+            var p = Make(id, $"実証事業 {year}年度", years: [year], windows: [Window(start, end)]);
+            p.FamilyKey = "jissho";
+            return p;
+        }
+        server.Add(
+            Call("jissho-2023", 2023, "2023-05-01", "2023-06-15"),
+            Call("jissho-2024", 2024, "2024-05-07", "2024-06-14"),
+            Make("closing", "締切間近の公募", windows: [Window("2024-11-01", "2024-12-20")]),
+            Make("open-late", "長い公募", windows: [Window("2024-11-01", "2025-02-28")]),
+            Make("year-round", "通年の相談", windows: [new() { Start = "2024-04-01", YearRound = true }]),
+            Make("announced", "予告された公募", years: [2025], windows: [Window("2025-01-15", "2025-02-14")]));
+
+        var o = await server.Client.GetObjectAsync("/api/overview?asOf=2024-12-01");
+        List<string> Ids(string list) => o[list]!.AsArray().Select(h => h!["id"]!.GetValue<string>()).ToList();
+        Assert.Equal(["closing", "open-late", "year-round"], Ids("openNow"));
+        Assert.Equal(3, o["openTotal"]!.GetValue<int>());
+        Assert.Equal(["closing"], Ids("closingSoon"));
+        Assert.Equal(["announced"], Ids("announced"));
+        Assert.Equal(["jissho-2024"], Ids("forecast"));
+        Assert.Equal("次回公募（推定）2025年5月上旬〜6月中旬", o["forecast"]![0]!["forecast"]!["text"]!.GetValue<string>());
+    }
 }
