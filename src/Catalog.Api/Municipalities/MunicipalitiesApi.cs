@@ -71,12 +71,15 @@ public static class MunicipalitiesApi
         if (Lookup(code, d, out var problem) is not { } m) return problem!;
         if (!parameters.TryBuild(index, out var request, out var bad)) return TypedResults.Problem(bad!);
 
-        var matching = index.Matching(request with { Highlight = false });
+        // The city view hides ended programs unless asked (hideEnded=false); they are counted either way.
+        var hideEnded = parameters.HideEnded is null || request.HideEnded;
+        var matching = index.Matching(request with { Highlight = false, HideEnded = false });
         var adoptions = municipalities.Adoptions();
         var history = adoptions.Where(a => a.Adoption.LgCodes.Contains(m.Code)).ToList();
         // Rules may look at programs outside the filter: the ledger sees the whole catalogue.
         var ledger = new AdoptionLedger(matching.Any(p => p.Eligibility?.Rules.Count > 0) ? programs.ReadAll() : matching, adoptions);
-        var verdicts = VerdictEngine.Ordered(matching.Select(p => VerdictEngine.Decide(p, m, c => d.Fact(m, c), history, ledger, request.AsOf))).ToList();
+        var all = VerdictEngine.Ordered(matching.Select(p => VerdictEngine.Decide(p, m, c => d.Fact(m, c), history, ledger, request.AsOf))).ToList();
+        var verdicts = hideEnded ? all.Where(v => v.Outcome != Verdict.Ended).ToList() : all;
 
         if (format == "csv")
         {
@@ -88,9 +91,9 @@ public static class MunicipalitiesApi
                 foreach (var v in verdicts) await writer.WriteAsync(CsvExport.Line(CsvRow(m, v)));
             }, "text/csv; charset=utf-8", file);
         }
-        var counts = new VerdictCounts(verdicts.Count(v => v.Outcome == Verdict.Eligible), verdicts.Count(v => v.Outcome == Verdict.Check),
-            verdicts.Count(v => v.Outcome == Verdict.NotEligible));
-        return TypedResults.Ok(new VerdictTable(MunicipalitySummary.Of(m, d), SearchFormat.Time(request.AsOf), counts, verdicts));
+        var counts = new VerdictCounts(all.Count(v => v.Outcome == Verdict.Eligible), all.Count(v => v.Outcome == Verdict.Check),
+            all.Count(v => v.Outcome == Verdict.NotEligible), all.Count(v => v.Outcome == Verdict.Ended), all.Count(v => v.Outcome == Verdict.DataGap));
+        return TypedResults.Ok(new VerdictTable(MunicipalitySummary.Of(m, d), SearchFormat.Time(request.AsOf), counts, verdicts, hideEnded));
     }
 
     private static readonly string[] CsvHeader =

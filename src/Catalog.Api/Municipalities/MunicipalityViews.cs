@@ -39,9 +39,11 @@ public sealed record PeerView(string Code, string Name, PrefectureRef Prefecture
 public sealed record MunicipalityDetail(MunicipalitySummary Municipality, MasterInfo Master, IReadOnlyList<ClassView> Classes,
     IReadOnlyList<AdoptionView> Adoptions, IReadOnlyList<PeerView> Peers);
 
-public sealed record VerdictCounts(int Eligible, int Check, int NotEligible);
+/// <summary>Verdicts per outcome; <c>Ended</c> and <c>DataGap</c> are counted whether or not the list shows them.</summary>
+public sealed record VerdictCounts(int Eligible, int Check, int NotEligible, int Ended = 0, int DataGap = 0);
 
-public sealed record VerdictTable(MunicipalitySummary Municipality, string AsOf, VerdictCounts Counts, IReadOnlyList<Verdict> Verdicts);
+/// <param name="EndedHidden">True when programs that have ended (終了) are left out of <c>Verdicts</c> (the default).</param>
+public sealed record VerdictTable(MunicipalitySummary Municipality, string AsOf, VerdictCounts Counts, IReadOnlyList<Verdict> Verdicts, bool EndedHidden = false);
 
 public sealed record FacetCount(string Value, string? Label, int Count);
 

@@ -5,8 +5,8 @@
 import { $, el, appLink, dateEl, fiscalYearLabel, getJson, go, view, warekiDate } from './municipality-common.js';
 import { renderAdoptionMap } from './adoption-map.js';
 
-const OUTCOME_CLASS = { 対象: 'verdict-yes', 要確認: 'verdict-check', 対象外: 'verdict-no' };
-const EFFECT_LABEL = { ok: '該当', excluded: '対象外', unknown: '要確認', info: '参考' };
+const OUTCOME_CLASS = { 対象: 'verdict-yes', 要確認: 'verdict-check', 対象外: 'verdict-no', 終了: 'verdict-ended', 記載不足: 'verdict-gap' };
+const EFFECT_LABEL = { ok: '該当', excluded: '対象外', unknown: '要確認', info: '参考', gap: '記載不足' };
 let controller = null;
 
 /** Renders the municipality page or the adoption map when the URL asks for one; false otherwise. */
@@ -55,7 +55,11 @@ async function renderMunicipality(root, code, asOf) {
   controller = new AbortController();
   const signal = controller.signal;
   root.replaceChildren(el('p', { text: '読み込み中…' }));
-  const query = asOf ? `?asOf=${encodeURIComponent(asOf)}` : '';
+  const showEnded = new URLSearchParams(location.search).get('hideEnded') === 'false';
+  const params = new URLSearchParams();
+  if (asOf) params.set('asOf', asOf);
+  if (showEnded) params.set('hideEnded', 'false');
+  const query = params.toString() ? `?${params}` : '';
   let detail;
   let table;
   try {
@@ -110,12 +114,22 @@ function verdictSection(table, csv) {
     el('p', { class: 'verdict-counts', role: 'status' },
       el('span', { class: 'verdict verdict-yes', text: `対象 ${c.eligible}件` }), ' ',
       el('span', { class: 'verdict verdict-check', text: `要確認 ${c.check}件` }), ' ',
-      el('span', { class: 'verdict verdict-no', text: `対象外 ${c.notEligible}件` })),
+      el('span', { class: 'verdict verdict-no', text: `対象外 ${c.notEligible}件` }), ' ',
+      el('span', { class: 'verdict verdict-gap', title: '制度の記録に申請主体などの記載がなく判定できない件数（カタログ側で補う情報）', text: `記載不足 ${c.dataGap}件` }), ' ',
+      el('span', { class: 'verdict verdict-ended', text: `終了 ${c.ended}件${table.endedHidden ? '（非表示）' : ''}` }), ' ',
+      c.ended ? endedToggle(table.endedHidden) : null),
     el('table', { class: 'verdict-table' },
       el('caption', { class: 'visually-hidden', text: '制度ごとの判定と理由' }),
       el('thead', {}, el('tr', {},
         ['判定', '制度', '上限額（この団体の区分）', '募集', '理由'].map((h) => el('th', { scope: 'col', text: h })))),
       el('tbody', {}, table.verdicts.map(verdictRow))));
+}
+
+// 終了した制度 are hidden by default; the link shows them (hideEnded=false in the URL) or hides them again.
+function endedToggle(hidden) {
+  const p = new URLSearchParams(location.search);
+  if (hidden) p.set('hideEnded', 'false'); else p.delete('hideEnded');
+  return el('a', { id: 'muni-ended-toggle', href: `?${p}`, text: hidden ? '終了した制度も表示' : '終了した制度を隠す' });
 }
 
 function verdictRow(v) {

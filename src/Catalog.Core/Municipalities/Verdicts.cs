@@ -11,6 +11,10 @@ public sealed record Verdict(
     public const string Eligible = "対象";
     public const string NotEligible = "対象外";
     public const string Check = "要確認";
+    /// <summary>The program's last fiscal year is over and no call lies ahead: not a verdict about the city.</summary>
+    public const string Ended = "終了";
+    /// <summary>The record lacks a fact a verdict needs (its applicants): a gap in the catalogue for staff to fill, not a verdict about the city.</summary>
+    public const string DataGap = "記載不足";
 }
 
 /// <summary>One rule that was applied, what it decided, and the fact it decided on.</summary>
@@ -22,6 +26,8 @@ public sealed record VerdictReason(string Rule, string Effect, string Fact, stri
     public const string Excluded = "excluded";
     public const string Unknown = "unknown";
     public const string Info = "info";
+    /// <summary>The record itself lacks the fact (記載不足): staff should fill it.</summary>
+    public const string Gap = "gap";
 }
 
 /// <summary>The cap that applies to the municipality's class (several when the source gives several, e.g. per year and per project).</summary>
@@ -72,6 +78,7 @@ public static class VerdictEngine
         IReadOnlyList<AdoptionRow> history, AdoptionLedger ledger, DateTimeOffset asOf)
     {
         var reasons = new List<VerdictReason>();
+        Area(program, m, reasons);
         var matched = Applicant(program, m, fact, reasons);
         Classes(program, m, fact, reasons);
         var cap = CapFor(program, m, fact, reasons);
@@ -80,7 +87,10 @@ public static class VerdictEngine
         foreach (var rule in program.Eligibility?.Rules ?? [])
             History(rule, m, history, ledger, asOf, reasons);
 
-        var outcome = reasons.Any(r => r.Effect == VerdictReason.Excluded) ? Verdict.NotEligible
+        // An ended program is over for everyone: that comes before any rule about the city.
+        var outcome = status.Status == Vocabulary.Statuses[ProgramStatus.Ended] ? Verdict.Ended
+            : reasons.Any(r => r.Effect == VerdictReason.Excluded) ? Verdict.NotEligible
+            : reasons.Any(r => r.Effect == VerdictReason.Gap) ? Verdict.DataGap
             : reasons.Any(r => r.Effect == VerdictReason.Unknown) || matched is null ? Verdict.Check
             : Verdict.Eligible;
         return new Verdict(program.Id, program.Name, outcome, reasons, matched, cap, status.Status,
@@ -97,13 +107,27 @@ public static class VerdictEngine
         Verdict.Eligible when v.WindowStatus is "受付中" or "通年" => 0,
         Verdict.Eligible => 1,
         Verdict.Check => 2,
-        _ => 3,
+        Verdict.DataGap => 3,
+        Verdict.NotEligible => 4,
+        _ => 5,
     };
+
+    /// <summary>
+    /// A municipality's own program (実施レベル 市区町村, run by that city) is for its own area:
+    /// 対象外 for every other municipality; for its own city the other rules decide.
+    /// </summary>
+    private static void Area(ProgramRecord p, Municipality m, List<VerdictReason> reasons)
+    {
+        if (p.Level != "municipal") return;
+        var runner = p.Organization ?? p.Ministry;
+        if (string.IsNullOrEmpty(runner) || runner == m.Name) return;
+        reasons.Add(new("実施団体", VerdictReason.Excluded, $"{runner}の事業（対象は市内）"));
+    }
 
     // The applicant classes of the record that can hold this entity, most specific first.
     private static string[] Chain(Municipality m) => m.IsPrefecture
         ? [MunicipalClasses.Prefecture, LocalGovernment]
-        : [MunicipalClasses.CentralCoreCity, MunicipalClasses.Municipality, LocalGovernment];
+        : [MunicipalClasses.CentralCoreCity, MunicipalClasses.CoreCity, MunicipalClasses.Municipality, LocalGovernment];
 
     private static Membership MemberOf(string cls, Municipality m, Func<string, ClassFact> fact) =>
         cls == LocalGovernment ? Membership.Member : fact(cls).Membership;
@@ -113,7 +137,7 @@ public static class VerdictEngine
         const string rule = "申請主体";
         if (p.Applicants.Count == 0)
         {
-            reasons.Add(new(rule, VerdictReason.Unknown, "制度の記録に申請主体の記載がない"));
+            reasons.Add(new(rule, VerdictReason.Gap, "制度の記録に申請主体の記載がない（記載不足：出典で確認して補う）"));
             return null;
         }
         var listed = string.Join("・", p.Applicants);
@@ -228,6 +252,10 @@ public static class VerdictEngine
             case "予告":
                 var opens = p.Windows.Select(w => ProgramStatus.TryParseTime(w.Start)).Where(s => s > asOf).Min();
                 reasons.Add(new(rule, VerdictReason.Ok, opens is { } o ? $"受付開始 {Day(o)}（予告）" : "受付開始前（予告）"));
+                break;
+            case "終了":
+                var last = p.FiscalYears.Max();
+                reasons.Add(new(rule, VerdictReason.Info, $"{Notation.Wareki.FormatFiscalYear(last)}で終了（以降の公募の記載なし）", FiscalYear: last));
                 break;
             default:
                 var closed = p.Windows.Select(w => ProgramStatus.TryParseTime(w.End)).Max();

@@ -44,7 +44,7 @@ public static class Vocabulary
     /// <summary>Applicant classes (申請主体). See <see cref="ApplicantParents"/> for nesting.</summary>
     public static readonly IReadOnlyList<string> Applicants =
     [
-        "地方公共団体", "都道府県", "市区町村", "中枢中核都市", "一部事務組合・広域連合",
+        "地方公共団体", "都道府県", "市区町村", "中枢中核都市", "中核市", "一部事務組合・広域連合",
         "民間事業者", "コンソーシアム", "大学・研究機関", "NPO・団体", "個人",
     ];
 
@@ -58,6 +58,8 @@ public static class Vocabulary
         ["市区町村"] = "地方公共団体",
         ["一部事務組合・広域連合"] = "地方公共団体",
         ["中枢中核都市"] = "市区町村",
+        // 中核市 (地方自治法第252条の22) and 中枢中核都市 (named by the government in 2018) are different lists; a city may be both.
+        ["中核市"] = "市区町村",
     };
 
     public static readonly IReadOnlyList<string> CapPeriods = ["year", "project", "total"];

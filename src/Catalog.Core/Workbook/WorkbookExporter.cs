@@ -286,7 +286,9 @@ public static class WorkbookExporter
             case CellKind.Id:
                 return Cell.Text(Str(node), WorkbookStyles.IdLocked);
             case CellKind.ProgramRef:
-                return Cell.Text(node is null ? program.Id : Str(node), WorkbookStyles.Text);
+                // The row's own 制度ID column (no path) names the program; a reference column (a rule's
+                // programId) stays empty when the rule names a familyKey instead.
+                return Cell.Text(column.Path.Length == 0 ? program.Id : Str(node), WorkbookStyles.Text);
             case CellKind.Text or CellKind.Choice or CellKind.Code:
                 return Cell.Text(Str(node), WorkbookStyles.Text);
             case CellKind.Codes:

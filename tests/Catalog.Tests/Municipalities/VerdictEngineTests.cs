@@ -71,14 +71,45 @@ public class VerdictEngineTests
     }
 
     [Fact]
-    public void AProgramWithoutWindowsOrApplicantsIsCheckNeverEligible()
+    public void AProgramWithoutApplicantsIsADataGapNeverEligible()
     {
+        // A record that lacks its applicants says so as a gap of the catalogue, not as a verdict about the city.
         var p = Program("bare");
         p.Windows = [];
         var v = Decide(p, Directory("unknown"), "042021");
-        Assert.Equal("要確認", v.Outcome);
-        Assert.Contains(v.Reasons, r => r.Rule == "申請主体" && r.Effect == "unknown");
+        Assert.Equal("記載不足", v.Outcome);
+        Assert.Contains(v.Reasons, r => r.Rule == "申請主体" && r.Effect == "gap");
         Assert.Contains(v.Reasons, r => r.Rule == "公募期間" && r.Effect == "unknown");
+    }
+
+    [Fact]
+    public void AMunicipalitysOwnProgramIsNotForAnotherMunicipality()
+    {
+        var p = Program("ishinomaki-own", "民間事業者");
+        p.Level = "municipal";
+        p.Ministry = "石巻市";
+        var other = Decide(p, Directory("unknown"), "044458");
+        Assert.Equal("対象外", other.Outcome);
+        Assert.Contains(other.Reasons, r => r.Rule == "実施団体" && r.Effect == "excluded" && r.Fact == "石巻市の事業（対象は市内）");
+        // For its own city the applicants decide: 民間事業者 only, so the city itself is not an applicant.
+        var own = Decide(p, Directory("unknown"), "042021");
+        Assert.DoesNotContain(own.Reasons, r => r.Rule == "実施団体");
+        Assert.Contains(own.Reasons, r => r.Rule == "申請主体" && r.Effect == "excluded");
+    }
+
+    [Fact]
+    public void AProgramWhoseLastFiscalYearIsOverIsEndedForEveryone()
+    {
+        var p = Program("r3", "市区町村");
+        p.FiscalYears = [2021];
+        p.Windows = [new ApplicationWindow { Start = "2021-04-05T00:00:00+09:00", End = "2021-05-10T12:00:00+09:00" }];
+        var v = Decide(p, Directory("unknown"), "042021");
+        Assert.Equal("終了", v.Outcome);
+        Assert.Contains(v.Reasons, r => r.Rule == "公募期間" && r.Fact.StartsWith("令和3年度で終了"));
+        // Even a program of another city that has ended reads 終了 first.
+        p.Level = "municipal";
+        p.Ministry = "石巻市";
+        Assert.Equal("終了", Decide(p, Directory("unknown"), "044458").Outcome);
     }
 
     [Fact]
