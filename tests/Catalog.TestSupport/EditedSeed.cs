@@ -21,7 +21,10 @@ public sealed class EditedSeed : IDisposable
         var files = Directory.GetFiles(Folder.Combine("programs"), "*.json").Order(StringComparer.Ordinal).ToList();
         var all = Directory.GetFiles(Folder.Path, "*.json", SearchOption.AllDirectories).Select(File.ReadAllText).ToList();
 
-        var deadlineFile = files.First(f => Read(f)["windows"] is JsonArray { Count: > 0 } w && w[0]!["end"] is not null);
+        // The moved deadline: the program whose first window (with a start and an end) closed earliest,
+        // so later seed additions do not change which one it is.
+        var deadlineFile = files.Where(f => Read(f)["windows"] is JsonArray { Count: > 0 } w && w[0]!["start"] is not null && w[0]!["end"] is not null)
+            .OrderBy(f => EndOf(Read(f)["windows"]![0]!["end"]!.GetValue<string>())).ThenBy(f => f, StringComparer.Ordinal).First();
         var capFile = files.First(f => f != deadlineFile && Read(f)["caps"] is JsonArray { Count: > 0 });
         // Left out: a program nothing else names (no adoption table, no related link), so its removal is the whole change.
         // (evidence names other records as "derived-from:<id>").
@@ -62,6 +65,9 @@ public sealed class EditedSeed : IDisposable
         });
         Write(Folder.Combine("programs", NewId + ".json"), added);
     }
+
+    private static DateOnly EndOf(string text) =>
+        Catalog.Core.Notation.Wareki.TryParseDate(text, out var d) ? d : DateOnly.FromDateTime(DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture).DateTime);
 
     public TempFolder Folder { get; } = new();
     public string Path => Folder.Path;

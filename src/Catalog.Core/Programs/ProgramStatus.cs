@@ -23,7 +23,7 @@ public sealed record ProgramStatus(string? Status, DateTimeOffset? NextDeadline)
         var yearRound = false;
         for (var i = 0; i < windows.Count; i++)
         {
-            opens[i] = OpensAt(windows[i]);
+            opens[i] = OpensAt(windows[i], program.FiscalYears);
             closes[i] = ClosesAt(windows[i]);
             yearRound |= windows[i].YearRound;
         }
@@ -43,8 +43,14 @@ public sealed record ProgramStatus(string? Status, DateTimeOffset? NextDeadline)
     {
         var over = fiscalEnd < asOfTicks;
         if (opens.Length == 0) return (over ? Ended : -1, -1);
-        // A year-round program is open until its last fiscal year ends.
-        if (yearRound) return (over ? Ended : YearRound, -1);
+        // A year-round program is open from its opening until its last fiscal year ends.
+        if (yearRound)
+        {
+            if (over) return (Ended, -1);
+            var opensFirst = long.MaxValue;
+            foreach (var o in opens) opensFirst = Math.Min(opensFirst, o);
+            return (opensFirst > asOfTicks ? Upcoming : YearRound, -1);
+        }
         var status = Closed;
         var next = long.MaxValue;
         for (var i = 0; i < opens.Length; i++)
@@ -71,7 +77,18 @@ public sealed record ProgramStatus(string? Status, DateTimeOffset? NextDeadline)
 
     // The importer normalises times to ISO 8601; a record that bypassed it reads as open-ended
     // on that side, the same in the index and on every path that maps a hit.
-    public static long OpensAt(ApplicationWindow w) => TryParseTime(w.Start)?.UtcTicks ?? long.MinValue;
+    public static long OpensAt(ApplicationWindow w, IReadOnlyCollection<int> fiscalYears) =>
+        TryParseTime(w.Start)?.UtcTicks ?? NoStartOpens(w, fiscalYears);
+
+    // A window whose start the source does not give: a year-round one opens with its first fiscal
+    // year; a call that only states its deadline is taken as open from a year before that (calls
+    // for a 年度 open in its preceding winter at the earliest), so it never reads 受付中 years early.
+    private static long NoStartOpens(ApplicationWindow w, IReadOnlyCollection<int> fiscalYears)
+    {
+        if (fiscalYears.Count == 0) return long.MinValue;
+        var first = fiscalYears.Min();
+        return new DateTimeOffset(w.YearRound ? first : first - 1, 4, 1, 0, 0, 0, Jst).UtcTicks;
+    }
 
     public static long ClosesAt(ApplicationWindow w) => TryParseTime(w.End)?.UtcTicks ?? long.MaxValue;
 

@@ -59,7 +59,7 @@ public static class ProgramDocuments
         doc.Add(new NumericDocValuesField(SearchSchema.NameRank, nameRank));
         if (!string.IsNullOrEmpty(p.FamilyKey)) doc.Add(new SortedDocValuesField(SearchSchema.Family, new BytesRef(p.FamilyKey)));
         doc.Add(new NumericDocValuesField(SearchSchema.FiscalEnd, ProgramStatus.FiscalEnd(p.FiscalYears)));
-        doc.Add(new BinaryDocValuesField(SearchSchema.Windows, new BytesRef(EncodeWindows(p.Windows))));
+        doc.Add(new BinaryDocValuesField(SearchSchema.Windows, new BytesRef(EncodeWindows(p.Windows, p.FiscalYears))));
         return doc;
     }
 
@@ -78,14 +78,14 @@ public static class ProgramDocuments
     // 17 bytes a window: start ticks, end ticks (UTC; MinValue/MaxValue when open-ended), year-round flag.
     internal const int WindowBytes = 17;
 
-    internal static byte[] EncodeWindows(IReadOnlyList<ApplicationWindow> windows)
+    internal static byte[] EncodeWindows(IReadOnlyList<ApplicationWindow> windows, IReadOnlyCollection<int> fiscalYears)
     {
         var bytes = new byte[windows.Count * WindowBytes];
         for (var i = 0; i < windows.Count; i++)
         {
             var span = bytes.AsSpan(i * WindowBytes);
             var w = windows[i];
-            BinaryPrimitives.WriteInt64LittleEndian(span, ProgramStatus.OpensAt(w));
+            BinaryPrimitives.WriteInt64LittleEndian(span, ProgramStatus.OpensAt(w, fiscalYears));
             BinaryPrimitives.WriteInt64LittleEndian(span[8..], ProgramStatus.ClosesAt(w));
             span[16] = w.YearRound ? (byte)1 : (byte)0;
         }

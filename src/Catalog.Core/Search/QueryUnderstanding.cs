@@ -133,7 +133,10 @@ public static partial class QueryUnderstanding
             }
 
             var whole = ReadNotation(Normalize(text));
-            if (whole.Count == 0 && ReadWord(Normalize(text), asOf) is { Count: > 0 } word && !isContentWord(text)) whole = word;
+            // A word that is part of a program's name stays text (企業 in 企業版ふるさと納税), except a
+            // ministry's name: 国土交通省スマートシティ実装化支援事業 is that ministry's program anyway.
+            if (whole.Count == 0 && ReadWord(Normalize(text), asOf) is { Count: > 0 } word
+                && (word.All(p => p.Filter == "ministry") || !isContentWord(text))) whole = word;
             if (whole.Count > 0)
             {
                 understood.AddRange(whole.Select(p => p with { Text = text }));

@@ -172,7 +172,11 @@ public class MunicipalitiesApiTests(MunicipalitiesApiTests.Servers servers) : IC
 
         // Counts add up, and no verdict is 対象 without a matched class.
         var counts = table["counts"]!;
-        Assert.Equal(table["verdicts"]!.AsArray().Count, counts["eligible"]!.GetValue<int>() + counts["check"]!.GetValue<int>() + counts["notEligible"]!.GetValue<int>());
+        // Ended programs are counted but hidden by default (endedHidden); every other verdict is listed.
+        Assert.True(table["endedHidden"]!.GetValue<bool>());
+        Assert.Equal(table["verdicts"]!.AsArray().Count, counts["eligible"]!.GetValue<int>() + counts["check"]!.GetValue<int>()
+            + counts["notEligible"]!.GetValue<int>() + counts["dataGap"]!.GetValue<int>());
+        Assert.DoesNotContain(table["verdicts"]!.AsArray(), v => v!["outcome"]!.GetValue<string>() == "終了");
         Assert.All(table["verdicts"]!.AsArray().Where(v => v!["outcome"]!.GetValue<string>() == "対象"), v => Assert.NotNull(v!["matchedClass"]));
     }
 

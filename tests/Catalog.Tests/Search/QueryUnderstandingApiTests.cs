@@ -73,9 +73,9 @@ public sealed class QueryUnderstandingApiTests(SeedServer seed) : IClassFixture<
 
         AssertUnderstood(response, null, (q, "rateMin", rate));
         Assert.All(response["hits"]!.AsArray(), h => Assert.True(h!["rateMax"]!.GetValue<decimal>() >= decimal.Parse(rate)));
-        // Every seed program whose highest rate reaches it (none at 10/10); as text, 補助率２分の１ finds nothing.
+        // Every seed program whose highest rate reaches it; as text, 補助率２分の１ finds nothing.
         var expected = SeedRecords.Count(p => p.Rate?.Max >= decimal.Parse(rate));
-        Assert.True(rate == "1" ? expected == 0 : expected >= 4, $"{expected} seed programs at {rate}");
+        Assert.True(expected > 0, $"no seed program at {rate}: the test would prove nothing");
         Assert.Equal(expected, response["total"]!.GetValue<int>());
     }
 
@@ -200,8 +200,8 @@ public sealed class QueryUnderstandingApiTests(SeedServer seed) : IClassFixture<
 
         AssertUnderstood(off, "補助率２分の１");
         Assert.DoesNotContain(off["facets"]!["rate"]!.AsArray(), v => v!["selected"]!.GetValue<bool>());
-        // As text the notation finds nothing, as the issue reported; understood, every program at 1/2 or more.
-        Assert.Equal(0, off["total"]!.GetValue<int>());
+        // As text the notation finds only records that write it so; understood, every program at 1/2 or more.
+        Assert.True(off["total"]!.GetValue<int>() < on["total"]!.GetValue<int>());
         Assert.Equal(SeedRecords.Count(p => p.Rate?.Max >= 0.5m), on["total"]!.GetValue<int>());
     }
 
@@ -231,7 +231,8 @@ public sealed class QueryUnderstandingApiTests(SeedServer seed) : IClassFixture<
         var stricter = await Client.GetObjectAsync(Query(("capMin", "300000000")));
 
         Assert.Equal(stricter.Ids(), response.Ids());
-        Assert.Equal(2, response.Ids().Count);
+        Assert.Equal(SeedRecords.Count(p => ProgramCaps.MaxYen(p) >= 300_000_000), response.Ids().Count);
+        Assert.NotEmpty(response.Ids());
     }
 
     [Fact]

@@ -14,6 +14,7 @@ namespace Catalog.Tests.Workbook;
 public class WorkbookTests
 {
     private const string Senku = "chihou-sousei-suishin-koufukin-senku";
+    private const string IotAi = "chiiki-iot-jisso-keikaku-jichitai-ai";
 
     private static TestStore SeededStore()
     {
@@ -111,7 +112,12 @@ public class WorkbookTests
 
         // Window dates are real Excel dates shown as 和暦.
         var windows = ((WorksheetPart)book.GetPartById(book.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == "募集期間").Id!)).Worksheet;
-        var start = windows.Descendants<Cell>().First(c => c.CellReference == "D2");
+        // The row of the program whose window opened 令和2年5月29日 (column A holds the 制度ID).
+        var ids = windows.Descendants<Cell>().Where(c => c.CellReference!.Value!.StartsWith('A')).ToList();
+        var shared = book.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList();
+        string Text(Cell c) => c.DataType?.Value == CellValues.SharedString ? shared![int.Parse(c.CellValue!.Text)] : c.InnerText;
+        var row = ids.First(c => Text(c) == IotAi).CellReference!.Value![1..];
+        var start = windows.Descendants<Cell>().First(c => c.CellReference == "D" + row);
         Assert.Equal(new DateTime(2020, 5, 29).ToOADate(), double.Parse(start.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture));
         var format = formats[(int)start.StyleIndex!.Value].NumberFormatId!.Value;
         Assert.Contains("ggge", book.WorkbookStylesPart.Stylesheet.NumberingFormats!.Elements<NumberingFormat>().Single(f => f.NumberFormatId! == format).FormatCode!.Value);
@@ -269,18 +275,20 @@ public class WorkbookTests
     {
         using var t = SeededStore();
         var workbook = ExportWorkbook(t);
+        int windowRow;
         using (var edit = new WorkbookEditor(workbook))
         {
             var row = edit.Row("制度", Senku);
             edit.SetText("制度", edit.Column("制度", "補助率") + row, "半分");
             edit.SetText("制度", edit.Column("制度", "制度名") + row, " ");
-            edit.SetText("募集期間", "E2", "2019/1/1"); // before its start
+            windowRow = edit.Row("募集期間", IotAi);
+            edit.SetText("募集期間", edit.Column("募集期間", "終了") + windowRow, "2019/1/1"); // before its start (2020-05-29)
         }
         var errors = t.Importer.Import(workbook).Errors.Select(e => e.ToString()).ToList();
         Assert.True(errors.Count == 3, string.Join("\n", errors));
         Assert.Contains(errors, e => e.Contains("「制度名」: 入力してください", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("「補助率」: 「半分」 は読めません", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Contains("募集期間 シート 2 行目 「終了」: 終了が開始より前です", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains($"募集期間 シート {windowRow} 行目 「終了」: 終了が開始より前です", StringComparison.Ordinal));
     }
 
     [Theory]
