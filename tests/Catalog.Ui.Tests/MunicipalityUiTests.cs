@@ -69,6 +69,38 @@ public sealed class MunicipalityUiTests(UiFixture fixture, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task AVillageSeesNoOtherCitysProgramAsUsableAndEndedProgramsAreCountedAndHidden()
+    {
+        const string otoineppu = "014702"; // 音威子府村 (北海道)
+        await using var ui = await OpenAsync();
+        await ui.GotoAsync($"/?municipality={otoineppu}");
+        await Expect(ui.Page.Locator("#muni-title")).ToContainTextAsync("音威子府村");
+        var api = (await ApiAsync($"/api/municipalities/{otoineppu}/programs?hideEnded=false"))!;
+        var counts = api["counts"]!;
+        var bar = ui.Page.Locator(".verdict-counts");
+        await Expect(bar).ToContainTextAsync($"対象 {counts["eligible"]}件");
+        await Expect(bar).ToContainTextAsync($"要確認 {counts["check"]}件");
+        await Expect(bar).ToContainTextAsync($"記載不足 {counts["dataGap"]}件");
+        await Expect(bar).ToContainTextAsync($"終了 {counts["ended"]}件（非表示）");
+        Assert.True(counts["ended"]!.GetValue<int>() > 0);
+
+        // 常総市's own program (令和6–8年度, current) is 対象外 here, with the reason; nothing run by another city is 対象 or 要確認.
+        var joso = ui.Page.Locator(".verdict-table tr[data-program='joso-ai-machizukuri-suishin']");
+        await Expect(joso).ToHaveAttributeAsync("data-outcome", "対象外");
+        await Expect(joso.Locator(".reasons")).ToContainTextAsync("常総市の事業（対象は市内）");
+        foreach (var v in api["verdicts"]!.AsArray().Where(v => v!["reasons"]!.AsArray().Any(r => r!["rule"]!.GetValue<string>() == "実施団体")))
+            Assert.DoesNotContain(v!["outcome"]!.GetValue<string>(), new[] { "対象", "要確認" });
+        await Expect(ui.Page.Locator(".verdict-table tr[data-outcome='終了']")).ToHaveCountAsync(0);
+        await ui.ScreenshotAsync("m5-municipality-counts").ContinueWith(t => output.WriteLine("screenshot: " + t.Result));
+
+        // The link shows the ended programs too, each with the year it ended.
+        await ui.Page.Locator("#muni-ended-toggle").ClickAsync();
+        await Expect(ui.Page.Locator(".verdict-table tr[data-outcome='終了']")).ToHaveCountAsync(counts["ended"]!.GetValue<int>());
+        await Expect(ui.Page.Locator(".verdict-table tr[data-outcome='終了'] .reasons").First).ToContainTextAsync("年度で終了");
+        AssertOnlyOwnRequests(ui);
+    }
+
+    [Fact]
     public async Task AnOpenProgramShowsTheDaysLeftAndTheCapForTheClass()
     {
         await using var ui = await OpenAsync();

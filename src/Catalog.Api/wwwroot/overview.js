@@ -1,7 +1,7 @@
 // The home page's lists (no query, no filter): open now, closing soon, announced and forecast calls.
 import { el, dateEl } from './dom.js';
 import { getJson } from './api.js';
-import { stateLink } from './state.js';
+import { stateLink, readState } from './state.js';
 import { statusBadge, forecastEl } from './search-view.js';
 
 let loaded = false;
@@ -35,7 +35,8 @@ export async function renderOverviewPanel(panel, show) {
   const title = el('h2', { id: 'overview-title', text: 'いま動いている制度' });
   panel.replaceChildren(title, el('p', { text: '読み込み中…' }));
   try {
-    const o = await getJson('/api/overview');
+    const asOf = readState().asOf;
+    const o = await getJson(`/api/overview${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`);
     panel.replaceChildren(title,
       list('open', `受付中（通年を含む）${o.openTotal}件`, o.openNow, '現在受付中の制度はありません。', deadline),
       list('closing', '締切間近（30日以内）', o.closingSoon, '30日以内に締め切る制度はありません。', deadline),

@@ -119,8 +119,9 @@ public static class VerdictEngine
     private static void Area(ProgramRecord p, Municipality m, List<VerdictReason> reasons)
     {
         if (p.Level != "municipal") return;
-        var runner = p.Organization ?? p.Ministry;
-        if (string.IsNullOrEmpty(runner) || runner == m.Name) return;
+        // A municipal record names its city as 所管 (常総市) and the section as organization.
+        var runner = new[] { p.Ministry, p.Organization }.FirstOrDefault(n => n is { Length: > 1 } && "市町村区".Contains(n[^1]));
+        if (runner is null || runner == m.Name) return;
         reasons.Add(new("実施団体", VerdictReason.Excluded, $"{runner}の事業（対象は市内）"));
     }
 

@@ -61,8 +61,15 @@ public sealed record ProgramStatus(string? Status, DateTimeOffset? NextDeadline)
             else if (!opened && status != Open) status = Upcoming;
             if (!closed && closes[i] < next) next = closes[i];
         }
-        // A call of a past fiscal year with nothing ahead has ended; one ahead keeps it current.
-        if (over && status == Closed) return (Ended, -1);
+        // A call of a past fiscal year with nothing ahead has ended (a window without an end closes
+        // with its last fiscal year); a window that opens or closes later keeps it current.
+        if (over)
+        {
+            var ahead = false;
+            for (var i = 0; i < opens.Length; i++)
+                ahead |= opens[i] > asOfTicks || (closes[i] != long.MaxValue && closes[i] >= asOfTicks);
+            if (!ahead) return (Ended, -1);
+        }
         return (status, next == long.MaxValue ? -1 : next);
     }
 

@@ -56,14 +56,15 @@ internal sealed class ProgramSearcher(QueryBuilder queries, SnippetHighlighter h
         finally { g.Manager.Release(searcher); }
     }
 
-    /// <summary>The forecast calls of every family that expects one, soonest first (the home page's 「これから」).</summary>
+    /// <summary>The forecast next call of every family that expects one, soonest first (the home page's 「次回公募の見込み」).</summary>
     public static IReadOnlyList<SearchHit> Forecasts(IndexGeneration g, DateTimeOffset asOf, bool hideEnded, int max)
     {
         var c = g.Columns;
         var found = new List<(int Doc, CallForecast Forecast)>();
+        // One entry a family: its menus of the latest year share the forecast (the first by id stands for them).
         foreach (var docs in c.FamilyDocs)
-            foreach (var d in docs)
-                if (c.ForecastFor(d, asOf) is { } f) found.Add((d, f));
+            foreach (var d in docs.OrderBy(d => c.IdRank[d]))
+                if (c.ForecastFor(d, asOf) is { } f) { found.Add((d, f)); break; }
         var searcher = g.Manager.Acquire();
         try
         {

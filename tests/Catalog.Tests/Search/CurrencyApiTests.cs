@@ -15,25 +15,29 @@ public sealed class CurrencyApiTests
             Make("r3-call", "令和3年度の公募", years: [2021], windows: [Window("2021-04-05T00:00:00+09:00", "2021-05-10T12:00:00+09:00")]),
             Make("r3-no-window", "令和3年度の事業", years: [2021]),
             Make("r8-no-window", "令和8年度の事業", years: [2026]),
-            Make("r3-year-round", "令和3年度の相談窓口", years: [2021], windows: [new() { Start = "2021-04-01", YearRound = true }]));
+            Make("r3-year-round", "令和3年度の相談窓口", years: [2021], windows: [new() { Start = "2021-04-01", YearRound = true }]),
+            Make("r5-no-end", "令和5年度の随時受付", years: [2023], windows: [new() { Start = "2023-02-22" }]));
 
         var now = await server.Client.GetObjectAsync("/api/programs?asOf=2026-12-04&pageSize=10");
         var status = now.Hits().ToDictionary(h => h["id"]!.GetValue<string>(), h => h["status"]?.GetValue<string>());
         Assert.Equal("終了", status["r3-call"]);
         Assert.Equal("終了", status["r3-no-window"]);
         Assert.Equal("終了", status["r3-year-round"]);
+        Assert.Equal("終了", status["r5-no-end"]); // a window without an end closes with its last fiscal year
+        Assert.Equal("受付中", (await server.Client.GetObjectAsync("/api/programs/r5-no-end?asOf=2023-06-01"))["status"]!.GetValue<string>());
         Assert.Null(status["r8-no-window"]); // current, window not published: 期間不明
-        Assert.Equal(3, now.Count("status", "終了"));
+        Assert.Equal(4, now.Count("status", "終了"));
         Assert.Equal(2021, now.Hits().First(h => h["id"]!.GetValue<string>() == "r3-call")["endedFiscalYear"]!.GetValue<int>());
 
         // Within its fiscal year the same call is only closed; the last day of 令和3年度 still counts.
         var march = await server.Client.GetObjectAsync("/api/programs?asOf=2022-03-31T23:00:00%2B09:00&status=締切");
         Assert.Equal(["r3-call"], march.Ids());
         var april = await server.Client.GetObjectAsync("/api/programs?asOf=2022-04-01&status=終了&sort=name");
-        Assert.Equal(3, april.Ids().Count);
+        Assert.Equal(["r3-call", "r3-no-window", "r3-year-round"], april.Ids().Order().ToList());
 
         // Ended programs stay searchable and can be left out.
         var hidden = await server.Client.GetObjectAsync("/api/programs?asOf=2026-12-04&hideEnded=true");
+        Assert.Equal(1, hidden["total"]!.GetValue<int>());
         Assert.Equal(["r8-no-window"], hidden.Ids());
         var detail = await server.Client.GetObjectAsync("/api/programs/r3-no-window?asOf=2026-12-04");
         Assert.Equal("終了", detail["status"]!.GetValue<string>());
@@ -89,6 +93,7 @@ public sealed class CurrencyApiTests
         server.Add(
             Call("jissho-2023", 2023, "2023-05-01", "2023-06-15"),
             Call("jissho-2024", 2024, "2024-05-07", "2024-06-14"),
+            Call("jissho-2024-b", 2024, "2024-05-07", "2024-06-14"), // a second menu of the same year: one entry for the family
             Make("closing", "締切間近の公募", windows: [Window("2024-11-01", "2024-12-20")]),
             Make("open-late", "長い公募", windows: [Window("2024-11-01", "2025-02-28")]),
             Make("year-round", "通年の相談", windows: [new() { Start = "2024-04-01", YearRound = true }]),
