@@ -20,7 +20,8 @@ public static class CalendarFeed
     public const string TimeZone = "Asia/Tokyo";
     private static readonly TimeSpan EndOfDay = new(23, 59, 59);
 
-    public static byte[] Write(IReadOnlyList<ProgramRecord> programs, Uri baseUri, DateTimeOffset asOf, DateTimeOffset stamp, string? q)
+    public static byte[] Write(IReadOnlyList<ProgramRecord> programs, Uri baseUri, DateTimeOffset asOf, DateTimeOffset stamp, string? q,
+        IReadOnlyDictionary<string, CallForecast>? forecasts = null)
     {
         var calendar = new Ical.Net.Calendar { ProductId = "-//Catalog//スマートシティ支援制度カタログ//JA" };
         calendar.AddProperty("X-WR-CALNAME", string.IsNullOrEmpty(q) ? "支援制度の募集期間" : $"支援制度の募集期間「{q}」");
@@ -33,6 +34,7 @@ public static class CalendarFeed
             var status = ProgramStatus.At(p, asOf).Status;
             for (var i = 0; i < p.Windows.Count; i++)
                 if (Event(p, i, status, baseUri, stamp) is { } e) calendar.Events.Add(e);
+            if (forecasts?.GetValueOrDefault(p.Id) is { } f) calendar.Events.Add(Tentative(p, f, baseUri, stamp));
         }
         var text = new CalendarSerializer().SerializeToString(calendar) ?? "";
         return new UTF8Encoding(false).GetBytes(text);
@@ -91,6 +93,25 @@ public static class CalendarFeed
             e.Alarms.Add(new Alarm { Action = AlarmAction.Display, Description = $"締切まで7日: {p.Name}", Trigger = trigger });
         }
         return e;
+    }
+
+    /// <summary>The estimated next call as a TENTATIVE all-day event, said to be an estimate in its title and text.</summary>
+    private static CalendarEvent Tentative(ProgramRecord p, CallForecast f, Uri baseUri, DateTimeOffset stamp)
+    {
+        var link = new Uri(baseUri, $"./?id={Uri.EscapeDataString(p.Id)}");
+        var start = DateOnly.ParseExact(f.Start, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var end = DateOnly.ParseExact(f.End, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return new CalendarEvent
+        {
+            Uid = $"{p.Id}.forecast-{f.FiscalYear.ToString(CultureInfo.InvariantCulture)}@smartcity-catalog",
+            Summary = $"【推定】{p.Name} 次回公募",
+            Status = EventStatus.Tentative,
+            Url = link,
+            DtStamp = new CalDateTime(stamp.UtcDateTime, "UTC"),
+            DtStart = new CalDateTime(start),
+            DtEnd = new CalDateTime(end.AddDays(1)),
+            Description = string.Join("\n", f.Text, $"推定の根拠: {f.Basis}", "公表された日程ではありません。公募要領で確認してください。", $"所管: {p.Ministry}", link.ToString()),
+        };
     }
 
     private static CalDateTime Tokyo(DateTimeOffset t) => new(DateTime.SpecifyKind(t.DateTime, DateTimeKind.Unspecified), TimeZone, hasTime: true);

@@ -16,7 +16,7 @@ public static class FeedsApi
             .Produces<string>(StatusCodes.Status200OK, "application/atom+xml")
             .Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status400BadRequest);
         endpoints.MapGet("/api/calendar.ics", GetCalendar).WithName("GetCalendar").WithTags("Feeds")
-            .WithSummary("iCalendar feed of the application windows of the programs a search returns: one event per window, a reminder 7 days before the deadline.")
+            .WithSummary("iCalendar feed of the application windows of the programs a search returns: one event per window, a reminder 7 days before the deadline; a family's estimated next call as a TENTATIVE event titled 【推定】.")
             .Produces<string>(StatusCodes.Status200OK, "text/calendar")
             .Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status400BadRequest);
         return endpoints;
@@ -55,7 +55,9 @@ public static class FeedsApi
         var boundaries = programs.SelectMany(p => p.Windows).SelectMany(w => new[] { ProgramStatus.TryParseTime(w.Start), ProgramStatus.TryParseTime(w.End) })
             .Where(t => t is not null && t <= request.AsOf).Select(t => t!.Value);
         var lastModified = boundaries.Append(latest).Max();
-        var body = CalendarFeed.Write(programs, BaseUri(context), request.AsOf, latest, request.Q);
+        // Each family's expected next call, as a tentative event on the record that carries it.
+        var forecasts = index.Forecasts(request.AsOf, int.MaxValue).ToDictionary(h => h.Id, h => h.Forecast!, StringComparer.Ordinal);
+        var body = CalendarFeed.Write(programs, BaseUri(context), request.AsOf, latest, request.Q, forecasts);
         return Conditional.Respond(context, body, "text/calendar; charset=utf-8", lastModified);
     }
 

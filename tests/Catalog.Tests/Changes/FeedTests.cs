@@ -70,7 +70,10 @@ public class FeedTests(EditedCatalogue fixture) : IClassFixture<EditedCatalogue>
         var ics = await Client.GetStringAsync("/api/calendar.ics");
         var calendar = Ical.Net.Calendar.Load(ics)!;
         var windows = fixture.Server.Store.ReadAll().SelectMany(p => p.Windows.Select(w => (p.Id, w))).Where(x => x.w.Start is not null || x.w.End is not null).ToList();
-        Assert.Equal(windows.Count, calendar.Events.Count);
+        // One event per dated window, plus one tentative event per family with a forecast next call.
+        Assert.Equal(windows.Count, calendar.Events.Count(e => e.Status != "TENTATIVE"));
+        Assert.All(calendar.Events.Where(e => e.Status == "TENTATIVE"), e => Assert.StartsWith("【推定】", e.Summary));
+        Assert.True(calendar.Events.Count(e => e.Status == "TENTATIVE") >= 1);
         Assert.Equal(calendar.Events.Count, calendar.Events.Select(e => e.Uid).Distinct().Count());
         Assert.Equal("Asia/Tokyo", Assert.Single(calendar.TimeZones).TzId);
 

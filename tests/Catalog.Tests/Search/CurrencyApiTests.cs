@@ -73,6 +73,15 @@ public sealed class CurrencyApiTests
         Assert.Equal("令和4年度・令和5年度・令和6年度の公募期間から推定", f["basis"]!.GetValue<string>());
         Assert.True(f["estimated"]!.GetValue<bool>());
 
+        // The calendar carries it as a tentative event, said to be an estimate.
+        var ics = await server.Client.GetStringAsync("/api/calendar.ics?asOf=2024-12-01&q=" + Uri.EscapeDataString("スマートシティ推進事業"));
+        var calendar = Ical.Net.Calendar.Load(ics)!;
+        var tentative = Assert.Single(calendar.Events, e => e.Status == "TENTATIVE");
+        Assert.Equal("【推定】スマートシティ推進事業 2024年度 次回公募", tentative.Summary);
+        Assert.Equal(new DateOnly(2025, 4, 5), DateOnly.FromDateTime(tentative.DtStart!.Value));
+        Assert.Contains("公表された日程ではありません", tentative.Description);
+        Assert.Equal(3, calendar.Events.Count(e => e.Status != "TENTATIVE")); // the three real windows
+
         // The detail carries it too; a one-off call has none; an announced window replaces it.
         var detail = await server.Client.GetObjectAsync("/api/programs/sc-2024?asOf=2024-12-01");
         Assert.Equal("2025-04-05", detail["forecast"]!["start"]!.GetValue<string>());
