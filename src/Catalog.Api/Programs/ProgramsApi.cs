@@ -51,6 +51,20 @@ public static class ProgramsApi
         foreach (var r in program.Related)
             related.Add(new JsonObject { ["id"] = r.Id, ["name"] = names!.GetValueOrDefault(r.Id), ["relation"] = r.Relation });
         json["relatedPrograms"] = related;
+        // The family's other years and menus, newest first: how the program ran before and after.
+        var family = new JsonArray();
+        foreach (var other in store.Family(program.FamilyKey).Where(o => o.Id != program.Id)
+                     .OrderByDescending(o => o.FiscalYears.DefaultIfEmpty(0).Max()).ThenBy(o => o.Id, StringComparer.Ordinal))
+        {
+            var otherStatus = ProgramStatus.At(other, when).Status;
+            family.Add(new JsonObject
+            {
+                ["id"] = other.Id, ["name"] = other.Name, ["variant"] = other.Variant,
+                ["fiscalYears"] = new JsonArray([.. other.FiscalYears.Select(y => (JsonNode)y)]),
+                ["status"] = otherStatus, ["endedFiscalYear"] = ProgramStatus.EndedFiscalYear(other, otherStatus),
+            });
+        }
+        json["family"] = family;
         return TypedResults.Ok(json);
     }
 

@@ -60,6 +60,7 @@ export async function renderDetail(id) {
     selectionsSection(p.selections || []),
     adoptionsSection(p.adoptions || []),
     relatedSection(p.relatedPrograms || p.related || []),
+    familySection(p.family || []),
     contactsSection(p.contacts || []),
     sourcesSection(p),
     p.notes ? section('備考', 'notes', el('p', { class: 'notes', text: p.notes })) : null,
@@ -146,6 +147,15 @@ function relatedSection(related) {
     const a = stateLink({ id: r.id }, { text: r.name || r.id });
     return el('li', {}, r.relation ? el('span', { class: 'relation', text: r.relation }) : null, ' ', a);
   })));
+}
+
+// The same program in other years and menus (its familyKey), newest first.
+function familySection(family) {
+  if (family.length === 0) return null;
+  return section('同じ制度の他の年度・類型', 'family', el('ul', { class: 'related family' }, family.map((f) =>
+    el('li', { 'data-id': f.id }, statusBadge(f.status, f.endedFiscalYear), ' ',
+      stateLink({ id: f.id }, { text: f.name }), f.variant ? ` ${f.variant}` : '',
+      (f.fiscalYears || []).length ? el('span', { class: 'family-years', text: `（${f.fiscalYears.map(fiscalYearLabel).join('・')}）` }) : null))));
 }
 
 function contactsSection(contacts) {

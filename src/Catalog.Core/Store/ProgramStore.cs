@@ -60,6 +60,16 @@ public sealed class ProgramStore(CatalogDatabase database)
         return program;
     }
 
+    /// <summary>Every record of a family (its years and menus), without adoptions, by id.</summary>
+    public IReadOnlyList<ProgramRecord> Family(string familyKey)
+    {
+        using var connection = database.Open();
+        const string sql = """
+            SELECT record_json FROM programs WHERE family_key = @familyKey ORDER BY id;
+            """;
+        return connection.Query<string>(sql, new { familyKey }).Select(Deserialize).ToList();
+    }
+
     /// <summary>The names of the given programs (those that exist), in one read.</summary>
     public IReadOnlyDictionary<string, string> Names(IEnumerable<string> ids)
     {

@@ -82,8 +82,11 @@ public sealed class CurrencyApiTests
         Assert.Contains("公表された日程ではありません", tentative.Description);
         Assert.Equal(3, calendar.Events.Count(e => e.Status != "TENTATIVE")); // the three real windows
 
-        // The detail carries it too; a one-off call has none; an announced window replaces it.
+        // The detail carries it too, and the family's other years, newest first; a one-off call has none;
+        // an announced window replaces it.
         var detail = await server.Client.GetObjectAsync("/api/programs/sc-2024?asOf=2024-12-01");
+        Assert.Equal(["sc-2023", "sc-2022"], detail["family"]!.AsArray().Select(f => f!["id"]!.GetValue<string>()));
+        Assert.Equal("終了", detail["family"]![0]!["status"]!.GetValue<string>());
         Assert.Equal("2025-04-05", detail["forecast"]!["start"]!.GetValue<string>());
         Assert.Null((await server.Client.GetObjectAsync("/api/programs/lonely?asOf=2024-12-01"))["forecast"]);
         Assert.Null((await server.Client.GetObjectAsync("/api/programs/sc-2024?asOf=2024-05-01"))["forecast"]);
