@@ -51,7 +51,9 @@ public sealed class MunicipalityUiTests(UiFixture fixture, ITestOutputHelper out
         var adoptions = ui.Page.Locator("table.muni-adoptions");
         await Expect(adoptions).ToContainTextAsync("日本版MaaS推進・支援事業");
         await Expect(adoptions).ToContainTextAsync("令和3年度");
-        await Expect(ui.Page.Locator("ul.peers li").First).ToBeVisibleAsync();
+        // 沖縄県 has no neighbour and no other 市 there shares a program: the page says so rather than listing far-off cities.
+        Assert.Empty((await ApiAsync($"/api/municipalities/{Miyakojima}"))!["peers"]!.AsArray());
+        await Expect(ui.Page.Locator("#muni-peers + p")).ToContainTextAsync("同じ都道府県または隣接県で同じ区分の自治体はカタログにありません");
         await ui.ScreenshotAsync("m1-municipality-page").ContinueWith(t => output.WriteLine("screenshot: " + t.Result));
 
         var download = await ui.Page.RunAndWaitForDownloadAsync(() => ui.Page.Locator("#muni-csv").ClickAsync());
@@ -59,12 +61,34 @@ public sealed class MunicipalityUiTests(UiFixture fixture, ITestOutputHelper out
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         Assert.StartsWith($"verdicts-{Miyakojima}-", download.SuggestedFilename);
 
+        AssertOnlyOwnRequests(ui);
+    }
+
+    [Fact]
+    public async Task APeerShowsWhyItIsNearAndOfTheSameClassAndEachProgramOnceWithItsYears()
+    {
+        const string aizuwakamatsu = "072028", maebashi = "102016"; // 会津若松市 (福島県), 前橋市 (群馬県)
+        await using var ui = await OpenAsync();
+        await ui.GotoAsync($"/?municipality={aizuwakamatsu}");
+        await Expect(ui.Page.Locator("#muni-title")).ToContainTextAsync("会津若松市");
+        var api = (await ApiAsync($"/api/municipalities/{aizuwakamatsu}"))!;
+        await Expect(ui.Page.Locator("ul.peers > li")).ToHaveCountAsync(Math.Min(30, api["peers"]!.AsArray().Count));
+
+        var peer = ui.Page.Locator($"ul.peers > li[data-code='{maebashi}']");
+        await Expect(peer).ToContainTextAsync("前橋市（群馬県）");
+        await Expect(peer).ToContainTextAsync("隣接県（群馬県）・同じ区分（市）");
+        // The seed has 前橋市's スマートシティモデルプロジェクト twice (令和3年度 and without a year): it shows once.
+        await Expect(peer).ToContainTextAsync("スマートシティモデルプロジェクト（令和3年度）");
+        var text = await peer.InnerTextAsync();
+        Assert.Single(Regex.Matches(text, "スマートシティモデルプロジェクト"));
+        await ui.ScreenshotAsync("m1-municipality-peers").ContinueWith(t => output.WriteLine("screenshot: " + t.Result));
+
         // A peer is a link to its own page.
-        await ui.Page.Locator("ul.peers li a").First.ClickAsync();
-        await Expect(ui.Page).ToHaveURLAsync(new Regex(@"\?municipality=\d{6}$"));
-        await Expect(ui.Page.Locator("#muni-title")).Not.ToContainTextAsync("宮古島市");
+        await peer.Locator("a").ClickAsync();
+        await Expect(ui.Page).ToHaveURLAsync(new Regex($@"\?municipality={maebashi}$"));
+        await Expect(ui.Page.Locator("#muni-title")).ToContainTextAsync("前橋市");
         await ui.Page.GoBackAsync();
-        await Expect(ui.Page.Locator("#muni-title")).ToContainTextAsync("宮古島市");
+        await Expect(ui.Page.Locator("#muni-title")).ToContainTextAsync("会津若松市");
         AssertOnlyOwnRequests(ui);
     }
 

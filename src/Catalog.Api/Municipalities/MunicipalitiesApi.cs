@@ -56,7 +56,7 @@ public static class MunicipalitiesApi
         var mine = all.Where(a => a.Adoption.LgCodes.Contains(m.Code)).ToList();
         var classes = d.Facts(m).Select(f => new ClassView(f.Class, Name(f.Membership), f.Source, f.AsOf, f.Note)).ToList();
         return TypedResults.Ok(new MunicipalityDetail(MunicipalitySummary.Of(m, d), Master(d), classes,
-            mine.Select(AdoptionView.Of).ToList(), Peers(m, d, mine, all)));
+            mine.Select(AdoptionView.Of).ToList(), PeerViews(m, d, all)));
     }
 
     public static Results<Ok<VerdictTable>, PushStreamHttpResult, ProblemHttpResult> GetVerdicts(
@@ -133,31 +133,10 @@ public static class MunicipalitiesApi
         _ => "unknown",
     };
 
-    // The class a peer must share: the most specific one the master states, else the kind (市, 町 …).
-    private static string PeerClass(Municipality m, MunicipalityDirectory d) =>
-        new[] { MunicipalClasses.DesignatedCity, MunicipalClasses.CentralCoreCity, MunicipalClasses.CoreCity }
-            .FirstOrDefault(c => d.Fact(m, c).Membership == Membership.Member) ?? m.Kind;
-
-    private static List<PeerView> Peers(Municipality m, MunicipalityDirectory d, List<AdoptionRow> mine, IReadOnlyList<AdoptionRow> all)
-    {
-        var programs = mine.Select(a => a.ProgramId).ToHashSet(StringComparer.Ordinal);
-        var peerClass = PeerClass(m, d);
-        var peers = new Dictionary<string, (Municipality Peer, List<string> Because, List<PeerAdoption> Adoptions)>(StringComparer.Ordinal);
-        foreach (var row in all.Where(a => programs.Contains(a.ProgramId)))
-            foreach (var code in row.Adoption.LgCodes)
-            {
-                if (code == m.Code || d.Find(code) is not { } other) continue;
-                var because = new List<string>();
-                if (!m.IsPrefecture && other.PrefectureCode == m.PrefectureCode) because.Add($"同じ都道府県（{m.PrefectureName}）");
-                if (d.Fact(other, peerClass).Membership == Membership.Member) because.Add($"同じ区分（{peerClass}）");
-                if (because.Count == 0) continue;
-                if (!peers.TryGetValue(code, out var entry)) peers[code] = entry = (other, because, []);
-                var adoption = new PeerAdoption(row.ProgramId, row.ProgramName, row.Adoption.FiscalYear);
-                if (!entry.Adoptions.Contains(adoption)) entry.Adoptions.Add(adoption);
-            }
-        return peers.Values
-            .OrderByDescending(p => p.Because.Count).ThenByDescending(p => p.Adoptions.Count).ThenBy(p => p.Peer.Code, StringComparer.Ordinal)
-            .Select(p => new PeerView(p.Peer.Code, p.Peer.Name, new PrefectureRef(p.Peer.PrefectureCode ?? p.Peer.Code, p.Peer.PrefectureName), p.Because, p.Adoptions))
+    private static List<PeerView> PeerViews(Municipality m, MunicipalityDirectory d, IReadOnlyList<AdoptionRow> all) =>
+        Peers.Of(m, d, all)
+            .Select(p => new PeerView(p.Municipality.Code, p.Municipality.Name,
+                new PrefectureRef(p.Municipality.PrefectureCode ?? p.Municipality.Code, p.Municipality.PrefectureName), p.Because,
+                p.Programs.Select(a => new PeerAdoption(a.ProgramId, a.ProgramName, a.FiscalYears)).ToList()))
             .ToList();
-    }
 }

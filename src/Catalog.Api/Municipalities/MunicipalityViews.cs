@@ -31,9 +31,13 @@ public sealed record AdoptionView(string ProgramId, string ProgramName, int? Fis
         r.Adoption.Municipality, r.Adoption.Scope, r.Adoption.LgCodes, r.Adoption.Title, r.Adoption.Note);
 }
 
-public sealed record PeerAdoption(string ProgramId, string ProgramName, int? FiscalYear);
+/// <summary>A program a peer was adopted by, once per peer, with the fiscal years of its adoptions (ascending; empty when none is recorded).</summary>
+public sealed record PeerAdoption(string ProgramId, string ProgramName, IReadOnlyList<int> FiscalYears);
 
-/// <summary>Another municipality adopted by a program this one was adopted by, and why it is a peer.</summary>
+/// <summary>
+/// Another municipality adopted by a program this one was adopted by, in the same or an adjacent
+/// prefecture and of the same class; <c>Because</c> says both.
+/// </summary>
 public sealed record PeerView(string Code, string Name, PrefectureRef Prefecture, IReadOnlyList<string> Because, IReadOnlyList<PeerAdoption> Adoptions);
 
 public sealed record MunicipalityDetail(MunicipalitySummary Municipality, MasterInfo Master, IReadOnlyList<ClassView> Classes,

@@ -168,9 +168,15 @@ function adoptionsSection(adoptions) {
 function peersSection(peers, m) {
   return el('section', { class: 'detail-section', 'aria-labelledby': 'muni-peers' },
     el('h3', { id: 'muni-peers', text: '同じ制度に採択された近隣・同規模の自治体' }),
-    peers.length === 0 ? el('p', { text: `${m.name}と同じ制度に採択された、同じ都道府県・同じ区分の自治体はカタログにありません。` })
-      : el('ul', { class: 'peers' }, peers.slice(0, 30).map((p) => el('li', {},
+    peers.length === 0 ? el('p', { text: `${m.name}と同じ制度に採択された、同じ都道府県または隣接県で同じ区分の自治体はカタログにありません。` })
+      : el('ul', { class: 'peers' }, peers.slice(0, 30).map((p) => el('li', { 'data-code': p.code },
         appLink(`?municipality=${p.code}`, `${p.name}（${p.prefecture.name}）`),
         el('span', { class: 'note', text: ` ${p.because.join('・')}：` }),
-        p.adoptions.map((a) => `${a.programName}${a.fiscalYear ? `（${fiscalYearLabel(a.fiscalYear)}）` : ''}`).join('、')))));
+        p.adoptions.map(peerAdoption).join('、')))));
+}
+
+// One program per peer, with every 年度 it was adopted in: 「制度名（令和3年度・令和4年度）」.
+function peerAdoption(a) {
+  const years = a.fiscalYears || [];
+  return years.length ? `${a.programName}（${years.map(fiscalYearLabel).join('・')}）` : a.programName;
 }

@@ -13,6 +13,11 @@ public class MunicipalitiesApiTests(MunicipalitiesApiTests.Servers servers) : IC
     private const string Miyakojima = "472140";
     private const string Sendai = "041009";
     private const string Sapporo = "011002";
+    private const string Miura = "142107";         // 三浦市 (神奈川県)
+    private const string Aizuwakamatsu = "072028"; // 会津若松市 (福島県)
+    private const string Maebashi = "102016";      // 前橋市 (群馬県)
+    private const string Niigata = "151009";       // 新潟市 (政令指定都市)
+    private const string Matsuyama = "382019";     // 松山市 (愛媛県)
 
     /// <summary>Programs around <see cref="AsOf"/>: open, closed, for 中枢中核都市 only, and one excluding earlier adoptees.</summary>
     private static Dictionary<string, string> Fixtures() => new()
@@ -88,11 +93,83 @@ public class MunicipalitiesApiTests(MunicipalitiesApiTests.Servers servers) : IC
             && a["fiscalYear"]?.GetValue<int>() == 2021 && a["programName"]!.GetValue<string>().Contains("日本版MaaS"));
         Assert.Contains(detail["classes"]!.AsArray(), c => c!["class"]!.GetValue<string>() == "市" && c["membership"]!.GetValue<string>() == "member" && c["source"] is not null);
         Assert.Contains(detail["classes"]!.AsArray(), c => c!["class"]!.GetValue<string>() == "中枢中核都市" && c["membership"]!.GetValue<string>() == "unknown");
-        // Peers: others adopted by the same program, in the same prefecture or of the same class.
+        // Peers are near and of its class: 沖縄県 has no neighbour, so 三浦市 (神奈川県), a 市 adopted by the same
+        // program, is none, and any peer there is must be a 市 in 沖縄県.
         var peers = detail["peers"]!.AsArray();
-        Assert.NotEmpty(peers);
-        Assert.All(peers, p => Assert.Contains(p!["adoptions"]!.AsArray(), a => a!["programId"]!.GetValue<string>() == "nihonban-maas-suishin-shien"));
+        var maas = await server.Client.GetObjectAsync("/api/adoptions?program=nihonban-maas-suishin-shien&pageSize=500");
+        Assert.Contains(maas["adoptions"]!.AsArray(), a => a!["lgCodes"]!.AsArray().Any(c => c!.GetValue<string>() == Miura));
+        Assert.DoesNotContain(peers, p => p!["code"]!.GetValue<string>() == Miura);
+        Assert.All(peers, p => Assert.Equal(["同じ都道府県（沖縄県）", "同じ区分（市）"], p!["because"]!.AsArray().Select(b => b!.GetValue<string>())));
         Assert.DoesNotContain(peers, p => p!["code"]!.GetValue<string>() == Miyakojima);
+    }
+
+    [Fact]
+    public async Task AizuwakamatsusPeersAreCitiesNearbyAndEachSharedProgramShowsOnceWithItsYears()
+    {
+        var server = await servers.Seed();
+        var detail = await server.Client.GetObjectAsync($"/api/municipalities/{Aizuwakamatsu}");
+        var peers = detail["peers"]!.AsArray().Select(p => p!.AsObject()).ToList();
+
+        // Adopted by the same program (スマートシティモデル事業) as 会津若松市 (福島県), and each left out for one reason:
+        // 仙台市 and 新潟市 are next door but 政令指定都市, 松山市 is a 市 but 愛媛県 is far away.
+        var smartCity = await server.Client.GetObjectAsync("/api/adoptions?program=smart-city-model-project&pageSize=500");
+        var coAdopted = smartCity["adoptions"]!.AsArray().SelectMany(a => a!["lgCodes"]!.AsArray().Select(c => c!.GetValue<string>())).ToHashSet();
+        Assert.Superset(new HashSet<string> { Aizuwakamatsu, Sendai, Niigata, Matsuyama, Maebashi }, coAdopted);
+        Assert.DoesNotContain(peers, p => p["code"]!.GetValue<string>() is Sendai or Niigata or Matsuyama);
+
+        // 前橋市 (群馬県, adjacent) is one: its program once, with the year it was adopted in, though the seed has
+        // that adoption twice (with and without a year).
+        var maebashi = peers.Single(p => p["code"]!.GetValue<string>() == Maebashi);
+        Assert.Equal(["隣接県（群馬県）", "同じ区分（市）"], maebashi["because"]!.AsArray().Select(b => b!.GetValue<string>()));
+        var shared = maebashi["adoptions"]!.AsArray().Single(a => a!["programId"]!.GetValue<string>() == "smart-city-model-project")!;
+        Assert.Equal([2021], shared["fiscalYears"]!.AsArray().Select(y => y!.GetValue<int>()));
+        Assert.Null(shared["fiscalYear"]);
+    }
+
+    [Fact]
+    public async Task EveryPeerInTheSeedIsInTheSameOrAnAdjacentPrefectureOfTheSameClassWithEachProgramOnce()
+    {
+        var server = await servers.Seed();
+        var adoptions = await server.Client.GetObjectAsync("/api/adoptions?pageSize=500");
+        var codes = adoptions["adoptions"]!.AsArray().SelectMany(a => a!["lgCodes"]!.AsArray().Select(c => c!.GetValue<string>())).Distinct().Order().ToList();
+        var details = new Dictionary<string, JsonObject>();
+        async Task<JsonObject> Detail(string code) =>
+            details.TryGetValue(code, out var d) ? d : details[code] = await server.Client.GetObjectAsync($"/api/municipalities/{code}");
+        // The class a peer must share, read from the API: the most specific class the master states, else the kind.
+        static string ClassOf(JsonObject summary)
+        {
+            var classes = summary["classes"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
+            return new[] { "政令指定都市", "中枢中核都市", "中核市" }.FirstOrDefault(classes.Contains) ?? summary["kind"]!.GetValue<string>();
+        }
+
+        var checkedPeers = 0;
+        foreach (var code in codes)
+        {
+            var detail = await Detail(code);
+            var m = detail["municipality"]!.AsObject();
+            var mine = detail["adoptions"]!.AsArray().Select(a => a!["programId"]!.GetValue<string>()).ToHashSet();
+            foreach (var p in detail["peers"]!.AsArray().Select(p => p!.AsObject()))
+            {
+                var peer = (await Detail(p["code"]!.GetValue<string>()))["municipality"]!.AsObject();
+                var (here, there) = (code[..2], peer["code"]!.GetValue<string>()[..2]);
+                var because = p["because"]!.AsArray().Select(b => b!.GetValue<string>()).ToList();
+                Assert.True(here == there || PrefectureAdjacency.AreAdjacent(here, there), $"{m["name"]}: {peer["name"]} is in {peer["prefecture"]!["name"]}");
+                Assert.Equal(here == there ? $"同じ都道府県（{m["prefecture"]!["name"]}）" : $"隣接県（{peer["prefecture"]!["name"]}）", because[0]);
+                Assert.Equal(ClassOf(m), ClassOf(peer));
+                Assert.Equal($"同じ区分（{ClassOf(m)}）", because[1]);
+                Assert.Equal(2, because.Count);
+                var programs = p["adoptions"]!.AsArray().Select(a => a!["programId"]!.GetValue<string>()).ToList();
+                Assert.Equal(programs.Distinct(), programs);
+                Assert.All(programs, id => Assert.Contains(id, mine));
+                Assert.All(p["adoptions"]!.AsArray(), a =>
+                {
+                    var years = a!["fiscalYears"]!.AsArray().Select(y => y!.GetValue<int>()).ToList();
+                    Assert.Equal(years.Distinct().Order(), years);
+                });
+                checkedPeers++;
+            }
+        }
+        Assert.True(checkedPeers > 20, $"only {checkedPeers} peers in the seed");
     }
 
     [Theory]
