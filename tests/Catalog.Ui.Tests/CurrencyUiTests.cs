@@ -56,4 +56,17 @@ public sealed class CurrencyUiTests(UiFixture fixture, ITestOutputHelper output)
         Assert.Contains("hideEnded=true", ui.Page.Url);
         output.WriteLine("screenshot: " + await ui.ScreenshotAsync("c2-hide-ended"));
     }
+
+    [Fact]
+    public async Task ATypoShowsDidYouMeanAndItsLinkSearchesTheCorrectedLine()
+    {
+        await using var ui = await OpenAsync();
+        await ui.GotoAsync("/?q=" + Uri.EscapeDataString("スマートシテイ"));
+        var hint = ui.Page.Locator("#notice .did-you-mean");
+        await Expect(hint).ToContainTextAsync("もしかして: スマートシティ");
+        Assert.True(await ui.Page.Locator("#hits > li.hit").CountAsync() > 0); // the known word was searched too
+        await hint.Locator("a").ClickAsync();
+        await Expect(ui.Page.Locator("#q")).ToHaveValueAsync("スマートシティ");
+        await Expect(ui.Page.Locator("#notice .did-you-mean")).ToHaveCountAsync(0);
+    }
 }

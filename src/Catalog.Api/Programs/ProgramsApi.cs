@@ -26,7 +26,22 @@ public static class ProgramsApi
     public static Results<Ok<SearchResponse>, ProblemHttpResult> SearchPrograms([AsParameters] SearchParameters parameters, SearchIndex index)
     {
         if (!parameters.TryBuild(index, out var request, out var problem)) return TypedResults.Problem(problem!);
-        return TypedResults.Ok(index.Search(request) with { Understood = request.Understood });
+        var response = index.Search(request) with { Understood = request.Understood };
+        return TypedResults.Ok(response with { DidYouMean = AsTyped(parameters.Q, response.Q, response.DidYouMean) });
+    }
+
+    // 「もしかして」 is worked out on the words searched (q without the parts read as filters); the
+    // planner is offered their whole line with the same words corrected, filters and all.
+    private static string? AsTyped(string? typed, string? searched, string? corrected)
+    {
+        if (corrected is null || typed is null || searched is null) return corrected;
+        var before = searched.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var after = corrected.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (before.Length != after.Length) return corrected;
+        var line = typed.Trim();
+        for (var i = 0; i < before.Length; i++)
+            if (before[i] != after[i]) line = line.Replace(before[i], after[i], StringComparison.Ordinal);
+        return line;
     }
 
     public static Results<Ok<JsonObject>, ProblemHttpResult> GetProgram(

@@ -71,12 +71,16 @@ function renderSearchFailure(error) {
 
 function renderNotice(data) {
   const notice = $('notice');
-  if (data.relaxed || data.notice) {
-    notice.textContent = data.notice || 'すべての語に一致する制度がないため、いずれかの語に一致する制度を表示しています。';
-    notice.hidden = false;
-  } else {
-    notice.hidden = true;
+  const parts = [];
+  // 「もしかして」: the corrected word was searched too; the link searches the corrected line alone.
+  if (data.didYouMean) {
+    parts.push(el('p', { class: 'did-you-mean' }, 'もしかして: ',
+      stateLink({ q: data.didYouMean, page: 1 }, { class: 'did-you-mean-link', text: data.didYouMean }),
+      '（この語でも検索しました）'));
   }
+  if (data.relaxed || data.notice) parts.push(el('p', { text: data.notice || 'すべての語に一致する制度がないため、いずれかの語に一致する制度を表示しています。' }));
+  notice.replaceChildren(...parts);
+  notice.hidden = parts.length === 0;
 }
 
 /** The selected filters, each with a label and the state change that removes it. */

@@ -10,13 +10,19 @@ namespace Catalog.Core.Search;
 /// filters and facet counts in the same pass (<see cref="FacetingCollector"/>); snippets for
 /// the page's hits.
 /// </summary>
-internal sealed class ProgramSearcher(QueryBuilder queries, SnippetHighlighter highlighter)
+internal sealed class ProgramSearcher(QueryBuilder queries, SnippetHighlighter highlighter, SynonymSet synonyms,
+    Func<IndexGeneration, SuggestionList>? vocabulary = null)
 {
     public const string Notice = "すべての語を含む制度が見つからなかったため、いずれかの語を含む制度を表示しています。";
 
+    // Kana, readings, typos and two-word synonyms (QueryExpansion): the same for search and export.
+    private QueryExpansion.Expanded Expand(IndexGeneration g, SearchRequest request) =>
+        QueryExpansion.Expand(QueryText.Parse(request.Q), request.Q, vocabulary is null ? null : () => vocabulary(g), synonyms);
+
     public SearchResponse Search(IndexGeneration g, SearchRequest request)
     {
-        var text = QueryText.Parse(request.Q);
+        var expanded = Expand(g, request);
+        var text = expanded.Text;
         var searcher = g.Manager.Acquire();
         try
         {
@@ -39,7 +45,7 @@ internal sealed class ProgramSearcher(QueryBuilder queries, SnippetHighlighter h
                 hits.Add(SearchHits.ToHit(record, request.AsOf, snippets, g.Columns.ForecastFor(hit.Doc, request.AsOf)));
             }
             return new SearchResponse(collector.Total, request.Page, request.PageSize, SearchFormat.Time(request.AsOf), request.Q,
-                relaxed, relaxed ? Notice : null, hits, FacetResults.From(g.Columns, collector, request));
+                relaxed, relaxed ? Notice : null, hits, FacetResults.From(g.Columns, collector, request)) { DidYouMean = expanded.DidYouMean };
         }
         finally { g.Manager.Release(searcher); }
     }
@@ -80,7 +86,7 @@ internal sealed class ProgramSearcher(QueryBuilder queries, SnippetHighlighter h
     /// <summary>Every record matching the request's query and filters, in the requested order (for export).</summary>
     public IReadOnlyList<ProgramRecord> Matching(IndexGeneration g, SearchRequest request)
     {
-        var text = QueryText.Parse(request.Q);
+        var text = Expand(g, request).Text;
         var searcher = g.Manager.Acquire();
         try
         {

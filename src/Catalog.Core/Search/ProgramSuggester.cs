@@ -17,6 +17,9 @@ internal sealed class ProgramSuggester(CatalogAnalyzers analyzers, ILogger logge
         return g.Suggestions(Build).Find(needle, max);
     }
 
+    /// <summary>The generation's list of names, aliases and fields with their readings (built once).</summary>
+    public SuggestionList List(IndexGeneration g) => g.Suggestions(Build);
+
     // The completion list takes seconds to build for a large catalogue: build it in the background
     // as soon as a generation is current, so no keystroke waits for it (a request that comes
     // earlier waits for the one build in progress).

@@ -26,8 +26,8 @@ public sealed class SearchIndex : IDisposable
     {
         var log = (ILogger?)logger ?? NullLogger<SearchIndex>.Instance;
         Analyzers = analyzers;
-        _searcher = new ProgramSearcher(new QueryBuilder(analyzers, synonyms), new SnippetHighlighter(analyzers));
         _suggester = new ProgramSuggester(analyzers, log);
+        _searcher = new ProgramSearcher(new QueryBuilder(analyzers, synonyms), new SnippetHighlighter(analyzers), synonyms, _suggester.List);
         _generations = new IndexGenerations(options, store, analyzers, log, _suggester.Warm);
     }
 

@@ -10,6 +10,10 @@ public sealed record SearchResponse(
     /// <summary>Parts of the query line read as filters; <see cref="Q"/> is then the text searched without them.</summary>
     [System.ComponentModel.Description("Parts of q read as filters (empty with interpret=false); q is then the text searched without them.")]
     public IReadOnlyList<UnderstoodPart> Understood { get; init; } = [];
+
+    /// <summary>「もしかして」: q with a word the catalogue does not know replaced by the known word one edit away (also searched).</summary>
+    [System.ComponentModel.Description("「もしかして」: q with an unknown katakana word replaced by the catalogue's word one edit away; that word was searched too. Null when nothing was corrected.")]
+    public string? DidYouMean { get; init; }
 }
 
 public sealed record SearchHit(

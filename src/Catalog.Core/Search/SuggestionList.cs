@@ -147,4 +147,70 @@ internal sealed class SuggestionList
     }
 
     private static int KindRank(string kind) => kind switch { "name" => 0, "alias" => 1, _ => 2 };
+
+    // What a kana word typed in the search box may stand for, built on first use.
+    private Lazy<(Dictionary<string, List<string>> ByReading, HashSet<string> KatakanaTerms)>? _kana;
+
+    private (Dictionary<string, List<string>> ByReading, HashSet<string> KatakanaTerms) KanaVocabulary()
+    {
+        _kana ??= new(() =>
+        {
+            var byReading = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            var terms = new HashSet<string>(StringComparer.Ordinal);
+            // Fields and aliases first, then names: the shorter, more general term is the better reading of a word.
+            foreach (var i in Enumerable.Range(0, _entries.Length).OrderByDescending(i => KindRank(_entries[i].Kind)).ThenBy(i => i))
+            {
+                var reading = Reading(i).ToString();
+                if (reading.Length > 0)
+                {
+                    if (!byReading.TryGetValue(reading, out var texts)) byReading[reading] = texts = [];
+                    if (texts.Count < 3 && !texts.Contains(_entries[i].Text)) texts.Add(_entries[i].Text);
+                }
+                foreach (var run in KatakanaRuns(Key(i).ToString())) terms.Add(run);
+            }
+            return (byReading, terms);
+        });
+        return _kana.Value;
+    }
+
+    /// <summary>Names, aliases and fields whose whole reading is <paramref name="katakana"/> (ジドウウンテン → 自動運転), fields first.</summary>
+    public IReadOnlyList<string> TextsReadAs(string katakana) =>
+        KanaVocabulary().ByReading.TryGetValue(katakana, out var texts) ? texts : [];
+
+    /// <summary>True when a katakana word of the catalogue's names, aliases or fields is exactly <paramref name="katakana"/>.</summary>
+    public bool IsKatakanaTerm(string katakana) => KanaVocabulary().KatakanaTerms.Contains(katakana);
+
+    /// <summary>
+    /// The catalogue's katakana words one edit (a character replaced, added or dropped) from
+    /// <paramref name="katakana"/>, nearest in length first (スマートシテイ → スマートシティ).
+    /// </summary>
+    public IReadOnlyList<string> KatakanaTermsOneEditFrom(string katakana) =>
+        KanaVocabulary().KatakanaTerms.Where(t => Math.Abs(t.Length - katakana.Length) <= 1 && OneEdit(t, katakana))
+            .OrderBy(t => Math.Abs(t.Length - katakana.Length)).ThenBy(t => t, StringComparer.Ordinal).Take(3).ToList();
+
+    private static bool OneEdit(string a, string b)
+    {
+        if (a == b) return false;
+        if (a.Length == b.Length) return a.Zip(b).Count(p => p.First != p.Second) == 1;
+        var (shorter, longer) = a.Length < b.Length ? (a, b) : (b, a);
+        var i = 0;
+        while (i < shorter.Length && shorter[i] == longer[i]) i++;
+        return shorter.AsSpan(i).SequenceEqual(longer.AsSpan(i + 1));
+    }
+
+    // Runs of four or more katakana (and ー) in a normalised key: the loanwords a name is made of.
+    private static IEnumerable<string> KatakanaRuns(string key)
+    {
+        var start = -1;
+        for (var i = 0; i <= key.Length; i++)
+        {
+            var katakana = i < key.Length && (key[i] is >= '\u30A1' and <= '\u30FA' || key[i] == 'ー');
+            if (katakana && start < 0) start = i;
+            else if (!katakana && start >= 0)
+            {
+                if (i - start >= 4) yield return key[start..i];
+                start = -1;
+            }
+        }
+    }
 }

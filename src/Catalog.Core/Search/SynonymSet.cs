@@ -59,6 +59,13 @@ public sealed class SynonymSet
         return variants.DistinctBy(v => v.Item1).Where(v => v.Item1 != normalized).ToList();
     }
 
+    /// <summary>True when <paramref name="phrase"/> (normalised) is itself a term of a group: smart city, autonomous driving.</summary>
+    public bool IsTerm(string phrase)
+    {
+        var normalized = TextNormalizer.Normalize(phrase);
+        return Current().Groups.Any(g => g.Terms.Contains(normalized));
+    }
+
     // A Latin term (AI) must not match inside a longer Latin word (mail).
     private static int FindWhole(string text, string term)
     {
