@@ -26,7 +26,7 @@ public static class ExportApi
         [AsParameters] SearchParameters parameters,
         [Description("json (default), ndjson, csv or xlsx (the workbook staff edit and import back).")] string? format,
         [Description("CSV only: utf-8 (default, with BOM) or shift_jis (CP932).")] string? encoding,
-        SearchIndex index)
+        SearchIndex index, HttpContext context)
     {
         format ??= "json";
         if (format is not ("json" or "ndjson" or "csv" or "xlsx"))
@@ -43,7 +43,9 @@ public static class ExportApi
             return TypedResults.Problem(SearchParameters.Problem("encoding", "encoding=shift_jis is only for format=csv; JSON is always UTF-8"));
         if (!parameters.TryBuild(index, out var request, out var problem)) return TypedResults.Problem(problem!);
 
-        var programs = index.Matching(request with { Highlight = false });
+        var programs = index.Matching(request with { Highlight = false }, out var relaxed);
+        // The search shows any-word results when every word together finds nothing; so does the export, and says so.
+        if (relaxed) context.Response.Headers["X-Search-Relaxed"] = "true";
         var stamp = request.AsOf.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
         var file = $"programs-{stamp}.{format}";
 

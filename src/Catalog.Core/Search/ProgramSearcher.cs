@@ -83,14 +83,25 @@ internal sealed class ProgramSearcher(QueryBuilder queries, SnippetHighlighter h
         finally { g.Manager.Release(searcher); }
     }
 
-    /// <summary>Every record matching the request's query and filters, in the requested order (for export).</summary>
-    public IReadOnlyList<ProgramRecord> Matching(IndexGeneration g, SearchRequest request)
+    /// <summary>
+    /// Every record matching the request's query and filters, in the requested order (for export,
+    /// feeds and verdicts): the same records the search finds, relaxed (any word) exactly when the
+    /// search relaxes, so an export of what was shown holds what was shown.
+    /// </summary>
+    public IReadOnlyList<ProgramRecord> Matching(IndexGeneration g, SearchRequest request, out bool relaxed)
     {
         var text = Expand(g, request).Text;
         var searcher = g.Manager.Acquire();
         try
         {
-            var collector = Run(g, searcher, queries.Build(text, QueryBuilder.QueryMode.Precise).Query, request, g.Columns.MaxDoc);
+            var built = queries.Build(text, QueryBuilder.QueryMode.Precise);
+            var collector = Run(g, searcher, built.Query, request, g.Columns.MaxDoc);
+            relaxed = false;
+            if (collector.Total == 0 && built.RequiredGroups > 1)
+            {
+                collector = Run(g, searcher, queries.Build(text, QueryBuilder.QueryMode.Relaxed).Query, request, g.Columns.MaxDoc);
+                relaxed = collector.Total > 0;
+            }
             return collector.Sorted().Select(h => SearchHits.Load(searcher, h.Doc)).ToList();
         }
         finally { g.Manager.Release(searcher); }

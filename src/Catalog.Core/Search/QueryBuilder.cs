@@ -135,8 +135,11 @@ public sealed class QueryBuilder(CatalogAnalyzers analyzers, SynonymSet synonyms
                 if (field == SearchSchema.Bigram) q = Substring(q);
                 q.Boost = boost;
                 perField.Add(q);
+                // A lone character of a longer word (市 of 加賀市) would mark every 市 of the text:
+                // only the word's longer pieces are marked (the word itself is, where it occurs).
                 if (highlightTerms is not null && field == SearchSchema.Body)
-                    foreach (var t in tokens) highlightTerms.Add(t.Term);
+                    foreach (var t in tokens)
+                        if (t.Term.Length > 1 || normalized.Length == 1) highlightTerms.Add(t.Term);
             }
             if (perField.Disjuncts.Count == 0) continue;
             perField.Boost = weight;

@@ -51,7 +51,15 @@ public sealed class SearchIndex : IDisposable
     public SearchResponse Search(SearchRequest request) => With(g => _searcher.Search(g, request));
 
     /// <summary>Every record matching the request's query and filters, in the requested order (for export).</summary>
-    public IReadOnlyList<ProgramRecord> Matching(SearchRequest request) => With(g => _searcher.Matching(g, request));
+    public IReadOnlyList<ProgramRecord> Matching(SearchRequest request) => Matching(request, out _);
+
+    /// <summary>As <see cref="Matching(SearchRequest)"/>; <paramref name="relaxed"/> says the words were ORed, as the search does when all of them find nothing.</summary>
+    public IReadOnlyList<ProgramRecord> Matching(SearchRequest request, out bool relaxed)
+    {
+        var g = _generations.Acquire();
+        try { return _searcher.Matching(g, request, out relaxed); }
+        finally { g.Release(); }
+    }
 
     /// <summary>Completions for a prefix: names, aliases and fields; kana matches readings.</summary>
     public IReadOnlyList<Suggestion> Suggest(string q, int max = 10) => With(g => _suggester.Suggest(g, q, max));

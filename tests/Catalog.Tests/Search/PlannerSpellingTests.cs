@@ -47,4 +47,25 @@ public sealed class PlannerSpellingTests(SeedServer seed) : IClassFixture<SeedSe
         var export = await seed.Server.Client.GetObjectAsync($"/api/export?format=json&q={Uri.EscapeDataString("どろーん")}");
         Assert.Equal(search, export["programs"]!.AsArray().Select(p => p!["id"]!.GetValue<string>()).Order().ToList());
     }
+
+    [Fact]
+    public async Task AMunicipalityNameIsMarkedWholeNeverAsALoneCharacter()
+    {
+        var result = await seed.Server.Client.GetObjectAsync($"/api/programs?pageSize=100&q={Uri.EscapeDataString("加賀市")}");
+        var snippets = result.Hits().SelectMany(h => h["snippets"]!.AsArray()).Select(s => s!["html"]!.GetValue<string>()).ToList();
+        Assert.Contains(snippets, s => s.Contains("<mark>加賀市</mark>", StringComparison.Ordinal));
+        Assert.DoesNotContain(snippets, s => s.Contains("<mark>市</mark>", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheExportOfARelaxedSearchHoldsItsHitsAndSaysSo()
+    {
+        const string q = "テレワーク 補助";
+        var search = await seed.Server.Client.GetObjectAsync($"/api/programs?pageSize=100&q={Uri.EscapeDataString(q)}");
+        Assert.True(search["relaxed"]!.GetValue<bool>());
+        var response = await seed.Server.Client.GetAsync($"/api/export?format=json&q={Uri.EscapeDataString(q)}");
+        Assert.Equal("true", Assert.Single(response.Headers.GetValues("X-Search-Relaxed")));
+        var export = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(search.Ids().Order(), export["programs"]!.AsArray().Select(p => p!["id"]!.GetValue<string>()).Order());
+    }
 }
