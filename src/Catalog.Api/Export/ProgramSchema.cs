@@ -49,6 +49,7 @@ public static class ProgramSchema
         "sources": { "type": "array", "items": { "$ref": "#/$defs/source" } },
         "url": { "type": "string" },
         "notes": { "type": "string" },
+        "editorialNotes": { "type": "string", "description": "Notes of whoever transcribed the record; not searched, not shown on public pages." },
         "adoptions": { "type": "array", "items": { "$ref": "#/$defs/adoption" } },
         "eligibility": { "$ref": "#/$defs/eligibility" }
       },

@@ -39,6 +39,7 @@ public static partial class FieldLabels
         ["sources"] = ("出典", "source"),
         ["url"] = ("URL", "URL"),
         ["notes"] = ("備考", "notes"),
+        ["editorialNotes"] = ("編集メモ", "editorial notes"),
         ["adoptions"] = ("採択事例", "adoption"),
         // Nested fields.
         ["text"] = ("表記", "text"),

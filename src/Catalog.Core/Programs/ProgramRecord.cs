@@ -48,6 +48,11 @@ public sealed class ProgramRecord
     public List<Source> Sources { get; set; } = [];
     public string? Url { get; set; }
     public string? Notes { get; set; }
+    /// <summary>
+    /// Notes of whoever transcribed the record (what the source lacks, how a value was normalised):
+    /// kept in the record, the export and the workbook, never searched and never shown on the public pages.
+    /// </summary>
+    public string? EditorialNotes { get; set; }
     /// <summary>Adoptions (採択) of this program. In seed files they live in adoption tables.</summary>
     public List<Adoption> Adoptions { get; set; } = [];
     /// <summary>Machine-readable eligibility beyond applicants, caps and windows (#9); absent where the source states none.</summary>

@@ -136,6 +136,7 @@ internal static class WorkbookLayout
         new("要件", "requirements", CellKind.Lines, 36, "申請の要件。複数はセル内で改行"),
         new("URL", "url", CellKind.Text, 30, "制度のページ"),
         new("備考", "notes", CellKind.Text, 40, "その他"),
+        new("編集メモ", "editorialNotes", CellKind.Text, 40, "転記した人のメモ（出典に記載がない点、正規化の理由など）。検索されず、公開ページにも表示されない"),
         new("対象の団体区分", "eligibility.classes", CellKind.Lines, 18, "資料が対象を限る団体の区分（市、町、村、特別区、政令指定都市 など）。複数はセル内で改行。空なら 対象 のとおり"),
         new("対象外の団体区分", "eligibility.excludedClasses", CellKind.Lines, 18, "資料が対象外とする団体の区分。複数はセル内で改行"),
         new("要件の出典文書", "eligibility.source.document", CellKind.Text, 26, "対象の団体区分・適格要件 シートの要件を述べる文書ファイル名"),
