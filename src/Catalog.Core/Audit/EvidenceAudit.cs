@@ -95,7 +95,7 @@ public static class EvidenceAudit
         {
             foreach (var v in values)
             {
-                support[v.Kind][(int)v.Support]++;
+                support[v.Kind][(int)v.Backing]++;
                 if (v.IsRefused)
                     problems.Add(new(id, prefix + v.Path, null, null, v.Message(prefix)));
             }

@@ -9,8 +9,8 @@ namespace Catalog.Core.Audit;
 /// <summary>The kinds of value a quote can be read for: each has a notation the checker understands.</summary>
 public enum ValueKind { Rate, Money, Date, FiscalYear, Count, Name }
 
-/// <summary>How the evidence of one checkable value supports it.</summary>
-public enum Support
+/// <summary>How the evidence of one checkable value backs it.</summary>
+public enum Backing
 {
     /// <summary>A quote covering the value states it (in some notation).</summary>
     Stated,
@@ -24,14 +24,14 @@ public enum Support
 public sealed record CoveringQuote(int Index, Evidence Entry);
 
 /// <summary>One checkable value of a record: where it is, what it says, and whether its evidence states it.</summary>
-public sealed record ValueSupport(string Path, ValueKind Kind, string Value, Support Support, IReadOnlyList<CoveringQuote> Quotes)
+public sealed record ValueSupport(string Path, ValueKind Kind, string Value, Backing Backing, IReadOnlyList<CoveringQuote> Quotes)
 {
     /// <summary>
     /// Whether the value is refused for its own sake. A value without any evidence is refused by the
     /// evidence check when it needs evidence (EvidencePaths.Required); an alias does not, but an alias
     /// is a name a source uses, so one that no quote states is refused here.
     /// </summary>
-    public bool IsRefused => Support == Support.Unsupported && (Quotes.Count > 0 || Path.StartsWith("aliases[", StringComparison.Ordinal));
+    public bool IsRefused => Backing == Backing.Unsupported && (Quotes.Count > 0 || Path.StartsWith("aliases[", StringComparison.Ordinal));
 
     /// <summary>The value's kind as a word of the messages: rate, amount, date, 年度, count, name.</summary>
     public string KindWord => EvidenceSupport.Word(Kind);
@@ -103,10 +103,10 @@ public static partial class EvidenceSupport
             var covering = evidence.Select((e, i) => (Entry: e, Index: i)).Where(x => EvidencePaths.Covers(x.Entry.Field, v.Path)).ToList();
             var quotes = covering.Where(x => x.Entry.IsDocumented && !string.IsNullOrEmpty(x.Entry.Quote))
                 .Select(x => new CoveringQuote(x.Index, x.Entry)).ToList();
-            var support = quotes.Any(q => v.States(q.Entry.Quote!)) ? Support.Stated
-                : covering.Any(x => !x.Entry.IsDocumented) ? Support.OtherBasis
-                : Support.Unsupported;
-            yield return new(v.Path, v.Kind, v.Shown, support, quotes);
+            var backing = quotes.Any(q => v.States(q.Entry.Quote!)) ? Backing.Stated
+                : covering.Any(x => !x.Entry.IsDocumented) ? Backing.OtherBasis
+                : Backing.Unsupported;
+            yield return new(v.Path, v.Kind, v.Shown, backing, quotes);
         }
     }
 

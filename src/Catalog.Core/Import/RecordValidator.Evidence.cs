@@ -56,13 +56,16 @@ internal sealed partial class RecordValidator
         if (p.Evidence.Count > 0) CheckSupport(EvidenceSupport.Check(p), "");
     }
 
-    // A required value with no evidence at all was reported above.
+    // A required value with no evidence at all was reported above; so is a value that is wrong in
+    // itself (an end before its start), whose quote is not the point yet.
     private void CheckSupport(IEnumerable<ValueSupport> values, string prefix)
     {
         if (!checkSupport) return;
+        var wrong = errors.Where(e => e.File == input.File && e.RecordId == _id && e.Field is not null).Select(e => e.Field!).ToHashSet(StringComparer.Ordinal);
         foreach (var v in values.Where(v => v.IsRefused))
         {
             var field = prefix + v.Path;
+            if (wrong.Any(w => EvidencePaths.Covers(w, field) || EvidencePaths.Covers(field, w))) continue;
             var path = input.Path + "." + field;
             errors.Add(new(input.File, input.Lines.LineOf(path), _id, field, v.Message(prefix))
             {
