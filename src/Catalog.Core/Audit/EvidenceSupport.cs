@@ -33,7 +33,7 @@ public sealed record ValueSupport(string Path, ValueKind Kind, string Value, Bac
     /// </summary>
     public bool IsRefused => Backing == Backing.Unsupported && (Quotes.Count > 0 || Path.StartsWith("aliases[", StringComparison.Ordinal));
 
-    /// <summary>The value's kind as a word of the messages: rate, amount, date, 年度, count, name.</summary>
+    /// <summary>The value's kind as a word of the messages: rate, amount, date, fiscal year, count, name.</summary>
     public string KindWord => EvidenceSupport.Word(Kind);
 
     /// <summary>
@@ -58,8 +58,10 @@ public sealed record ValueSupport(string Path, ValueKind Kind, string Value, Bac
 /// quote writing that date (和暦 or 西暦, 同年5月10日 after an earlier date) and its time when it is
 /// not the whole day (正午, 17時), a 年度 by a quote naming it (令和6年度, R6, 2024年度, 令和6年),
 /// a selection count by a number with its counter (8件, 14事業), and a name or alias by a quote
-/// that contains it (whitespace aside). The audit counts the results; the importer refuses what is
-/// unsupported. Reading each notation is left to the parsers in <see cref="Notation"/>.
+/// that contains it (whitespace and the width of ASCII characters aside). One covering quote that
+/// states the value is enough, and so is an entry with another basis. The audit counts the
+/// results; the importer refuses what is unsupported. Reading each notation is left to the
+/// parsers in <see cref="Notation"/>.
 /// </summary>
 public static partial class EvidenceSupport
 {
