@@ -5,7 +5,7 @@ namespace Catalog.Tests.Support;
 
 /// <summary>
 /// A copy of seed/ with four edits, as a new year's input would bring: a moved deadline, a
-/// changed cap, a new program (with a timed window) and a program left out. The programs are
+/// changed cap (each with its quote), a new program (with a timed window) and a program left out. The programs are
 /// chosen from the seed by what they hold, so the copy follows the seed as it grows.
 /// </summary>
 public sealed class EditedSeed : IDisposable
@@ -35,15 +35,18 @@ public sealed class EditedSeed : IDisposable
         CapId = Id(capFile);
         RemovedId = Id(removedFile);
 
+        // A value is edited with its quote (the importer refuses a value its quote does not state).
         var deadline = Read(deadlineFile);
         DeadlineBefore = deadline["windows"]![0]!["end"]!.GetValue<string>();
         deadline["windows"]![0]!["end"] = MovedDeadline;
+        DeadlineQuotePath = Restate(deadline, "windows[0].end", $"締切 {MovedDeadline}");
         Write(deadlineFile, deadline);
 
         var cap = Read(capFile);
         CapBefore = cap["caps"]![0]!["text"]!.GetValue<string>();
         cap["caps"]![0]!["text"] = NewCap;
         cap["caps"]![0]!.AsObject().Remove("amountYen"); // derived: the importer works it out from the text
+        CapQuotePath = Restate(cap, "caps[0].text", $"上限 {NewCap}");
         Write(capFile, cap);
 
         File.Delete(removedFile);
@@ -66,6 +69,24 @@ public sealed class EditedSeed : IDisposable
         Write(Folder.Combine("programs", NewId + ".json"), added);
     }
 
+    /// <summary>
+    /// Appends the new value's words to the first quote that covers <paramref name="path"/>, as a new
+    /// year's page would state it; returns the path of that quote (evidence[3].quote).
+    /// </summary>
+    private static string Restate(JsonObject record, string path, string words)
+    {
+        var evidence = record["evidence"]!.AsArray();
+        for (var i = 0; i < evidence.Count; i++)
+        {
+            var field = evidence[i]!["field"]!.GetValue<string>();
+            var covers = path == field || (path.StartsWith(field, StringComparison.Ordinal) && path[field.Length] is '.' or '[');
+            if (!covers || evidence[i]!["quote"] is null) continue;
+            evidence[i]!["quote"] = $"{evidence[i]!["quote"]!.GetValue<string>()} {words}";
+            return $"evidence[{i}].quote";
+        }
+        throw new InvalidOperationException($"no quote covers {path}");
+    }
+
     private static DateOnly EndOf(string text) =>
         Catalog.Core.Notation.Wareki.TryParseDate(text, out var d) ? d : DateOnly.FromDateTime(DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture).DateTime);
 
@@ -75,6 +96,9 @@ public sealed class EditedSeed : IDisposable
     public string DeadlineBefore { get; }
     public string CapId { get; }
     public string CapBefore { get; }
+    /// <summary>The quote edited with the deadline, and the one edited with the cap (evidence[n].quote).</summary>
+    public string DeadlineQuotePath { get; }
+    public string CapQuotePath { get; }
     public string RemovedId { get; }
 
     /// <summary>Applies one more edit to a program of the copy.</summary>

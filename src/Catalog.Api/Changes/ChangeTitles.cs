@@ -42,6 +42,9 @@ public static partial class ChangeTitles
             };
             if (!phrases.Contains(phrase)) phrases.Add(phrase);
         }
+        // A quote updated with its value is part of that change (the importer refuses a value whose
+        // quote does not state it), so 根拠 is named only when nothing else changed.
+        if (phrases.Count > 1) phrases.Remove($"{FieldLabels.Japanese("evidence")}を変更");
         if (phrases.Count == 0) return "変更";
         return phrases.Count <= 3 ? string.Join("、", phrases) : string.Join("、", phrases.Take(3)) + $"ほか{phrases.Count - 3}件";
     }

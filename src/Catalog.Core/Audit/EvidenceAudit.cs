@@ -12,12 +12,33 @@ public sealed record EvidenceProblem(string RecordId, string Field, string? Docu
                       : $"record '{RecordId}' field '{Field}': {Message} — document {Document}, quote 「{Quote}」";
 }
 
+/// <summary>How many checkable values of one kind their quote states, rest on another basis, or neither.</summary>
+public sealed record KindSupport(ValueKind Kind, int Stated, int OtherBasis, int Unsupported)
+{
+    public int Total => Stated + OtherBasis + Unsupported;
+}
+
 /// <summary>What the audit found: how each stated value is supported, and what is wrong.</summary>
 public sealed record EvidenceAuditResult(
     int Programs, int AdoptionRows, int DocumentedValues, int GeneralKnowledgeValues, int DerivedValues, int UnsupportedValues,
-    int QuotesChecked, IReadOnlyList<EvidenceProblem> Problems, IReadOnlyList<SourceDocument> Documents)
+    int QuotesChecked, IReadOnlyList<EvidenceProblem> Problems, IReadOnlyList<SourceDocument> Documents, IReadOnlyList<KindSupport> Support)
 {
     public bool Succeeded => Problems.Count == 0;
+
+    /// <summary>The figures for one kind of value.</summary>
+    public KindSupport For(ValueKind kind) => Support.First(s => s.Kind == kind);
+
+    private string SupportTable()
+    {
+        var lines = Support.Select(s =>
+            $"  {EvidenceSupport.Word(s.Kind),-12} {s.Total,6} {s.Stated,8} {s.OtherBasis,12} {s.Unsupported,12}   {Percent(s.Stated + s.OtherBasis, s.Total)}");
+        var total = new KindSupport(ValueKind.Name, Support.Sum(s => s.Stated), Support.Sum(s => s.OtherBasis), Support.Sum(s => s.Unsupported));
+        return string.Join("\n", lines.Append(
+            $"  {"all",-12} {total.Total,6} {total.Stated,8} {total.OtherBasis,12} {total.Unsupported,12}   {Percent(total.Stated + total.OtherBasis, total.Total)}"));
+    }
+
+    private static string Percent(int part, int whole) =>
+        whole == 0 ? "-" : (100m * part / whole).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " %";
 
     public string Summary() => $"""
         {Programs} program(s), {AdoptionRows} adoption row(s)
@@ -26,6 +47,9 @@ public sealed record EvidenceAuditResult(
           basis general-knowledge:       {GeneralKnowledgeValues}
           basis derived-from a record:   {DerivedValues}
           without evidence:              {UnsupportedValues}
+        checkable values (does the quote state the value?):
+          {"kind",-12} {"values",6} {"stated",8} {"other basis",12} {"unsupported",12}   stated or other basis
+        {SupportTable()}
         documents cited: {Documents.Count} ({Documents.Count(d => d.HasHeader)} official pages with address, {Documents.Count(d => d.IsOriginalSeed)} original seed documents)
         quotes checked: {QuotesChecked}, problems: {Problems.Count}
         """;
@@ -43,6 +67,7 @@ public static class EvidenceAudit
         var documents = new Dictionary<string, (SourceDocument Document, string Body)?>(StringComparer.Ordinal);
         var problems = new List<EvidenceProblem>();
         int documented = 0, general = 0, derived = 0, unsupported = 0, quotes = 0, rows = 0;
+        var support = EvidenceSupport.Kinds.ToDictionary(k => k, _ => new int[3]);
 
         (SourceDocument Document, string Body)? Read(string name)
         {
@@ -63,6 +88,18 @@ public static class EvidenceAudit
         bool Occurs(string field, (SourceDocument Document, string Body) d, string quote) =>
             d.Body.Contains(Normalise(quote), StringComparison.Ordinal)
             || (field == "url" && d.Document.Address is { } address && quote.Trim() == address);
+
+        // Whether each checkable value is stated by its quote (EvidenceSupport); a required value
+        // with no evidence at all is counted unsupported and reported once, by the check below.
+        void Weigh(string id, string prefix, IEnumerable<ValueSupport> values)
+        {
+            foreach (var v in values)
+            {
+                support[v.Kind][(int)v.Backing]++;
+                if (v.IsRefused)
+                    problems.Add(new(id, prefix + v.Path, null, null, v.Message(prefix)));
+            }
+        }
 
         void Audit(string id, string prefix, List<Evidence> evidence, IEnumerable<string> required)
         {
@@ -87,16 +124,24 @@ public static class EvidenceAudit
         foreach (var p in programs)
         {
             Audit(p.Id, "", p.Evidence, EvidencePaths.Required(p));
+            if (p.Evidence.Count > 0) Weigh(p.Id, "", EvidenceSupport.Check(p));
             for (var i = 0; i < p.Adoptions.Count; i++, rows++)
-                Audit(p.Id, $"adoptions[{i}] ({p.Adoptions[i].Municipality}).", p.Adoptions[i].Evidence, EvidencePaths.Required(p.Adoptions[i]));
+            {
+                var prefix = $"adoptions[{i}] ({p.Adoptions[i].Municipality}).";
+                Audit(p.Id, prefix, p.Adoptions[i].Evidence, EvidencePaths.Required(p.Adoptions[i]));
+                if (p.Adoptions[i].Evidence.Count > 0) Weigh(p.Id, prefix, EvidenceSupport.Check(p.Adoptions[i]));
+            }
         }
         foreach (var a in looseAdoptions)
         {
             rows++;
-            Audit(a.ProgramId ?? "", $"adoption ({a.Municipality}).", a.Evidence, EvidencePaths.Required(a));
+            var prefix = $"adoption ({a.Municipality}).";
+            Audit(a.ProgramId ?? "", prefix, a.Evidence, EvidencePaths.Required(a));
+            if (a.Evidence.Count > 0) Weigh(a.ProgramId ?? "", prefix, EvidenceSupport.Check(a));
         }
         return new(programs.Count, rows, documented, general, derived, unsupported, quotes, problems,
-            documents.Values.Where(d => d is not null).Select(d => d!.Value.Document).OrderBy(d => d.Name, StringComparer.Ordinal).ToList());
+            documents.Values.Where(d => d is not null).Select(d => d!.Value.Document).OrderBy(d => d.Name, StringComparer.Ordinal).ToList(),
+            EvidenceSupport.Kinds.Select(k => new KindSupport(k, support[k][0], support[k][1], support[k][2])).ToList());
     }
 
     /// <summary>Drops whitespace and line breaks (and a BOM); every other character is kept as it is.</summary>

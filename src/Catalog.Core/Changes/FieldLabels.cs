@@ -70,6 +70,10 @@ public static partial class FieldLabels
         ["lgCode"] = ("団体コード", "local government code"),
         ["technology"] = ("技術", "technology"),
         ["source"] = ("出典", "source"),
+        ["evidence"] = ("根拠", "evidence"),
+        ["quote"] = ("引用", "quote"),
+        ["basis"] = ("根拠の種類", "basis"),
+        ["reason"] = ("理由", "reason"),
     };
 
     /// <summary>The Japanese label of a path: 募集期間1・締切, 上限額2・金額（円）, 概要.</summary>

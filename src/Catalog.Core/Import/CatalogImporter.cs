@@ -42,7 +42,7 @@ public sealed class CatalogImporter(ProgramStore store, SearchIndex? index = nul
         foreach (var file in files)
         foreach (var input in Read(file, options, errors))
         {
-            var validator = new RecordValidator(input, errors);
+            var validator = new RecordValidator(input, errors, options.CheckEvidenceSupport);
             if (input.IsMaster)
             {
                 if (master is not null) errors.Add(new(input.File, 1, null, null, "a second municipality master in one import"));

@@ -9,6 +9,9 @@ public sealed record ImportError(string File, int? Line, string? RecordId, strin
     /// </summary>
     public string? Sheet { get; init; }
 
+    /// <summary>For a value its quotes do not state: what a sheet needs to name the 根拠 rows of those quotes.</summary>
+    internal UnstatedValue? Unstated { get; init; }
+
     public override string ToString()
     {
         if (Sheet is not null)
@@ -23,6 +26,9 @@ public sealed record ImportError(string File, int? Line, string? RecordId, strin
         return $"{where}:{record}{field}: {Message}";
     }
 }
+
+/// <summary>A value (shown as the record holds it) and the evidence entries that quote something else: their paths (evidence[4]) and quotes.</summary>
+internal sealed record UnstatedValue(string Value, Audit.ValueKind Kind, IReadOnlyList<(string Path, string Quote)> Quotes);
 
 public sealed record ImportResult(IReadOnlyList<ImportError> Errors, Store.ImportCounts Counts, int ProgramsRead, int AdoptionsRead,
     IReadOnlyList<ImportedProgram> Programs, Changes.CommitResult? Commit = null)

@@ -13,6 +13,12 @@ public sealed record ImportOptions
     /// <summary>Validate and work out the changes; write nothing.</summary>
     public bool DryRun { get; init; }
 
+    /// <summary>
+    /// Refuse a value its quotes do not state (Audit.EvidenceSupport). On by default; the audit
+    /// turns it off because it runs the same check itself, to count and report every value.
+    /// </summary>
+    public bool CheckEvidenceSupport { get; init; } = true;
+
     /// <summary>CSV only: the encoding; null detects it (a BOM or valid UTF-8 is UTF-8, anything else Shift_JIS).</summary>
     public Encoding? Encoding { get; init; }
 

@@ -1,11 +1,14 @@
 using System.Text.Json;
+using Catalog.Core.Audit;
 using Catalog.Core.Programs;
 
 namespace Catalog.Core.Import;
 
 // Evidence rules that need no other record: entries well formed, paths naming values of the
 // record, documents among its sources, and — once a record carries evidence — every stated
-// value covered. Whether a quote really occurs in its document is checked by EvidenceAudit.
+// value covered, and each checkable value stated by a quote that covers it (EvidenceSupport: a
+// value edited without its quote is refused). Whether a quote really occurs in its document is
+// checked by EvidenceAudit, which needs the documents.
 internal sealed partial class RecordValidator
 {
     private void CheckEvidence(List<Evidence> evidence, IEnumerable<string> required, JsonElement json, IReadOnlySet<string> documents, string prefix)
@@ -46,9 +49,30 @@ internal sealed partial class RecordValidator
                 Error(F(path), "has no evidence: add an entry to evidence (a document and a quote, or a basis and a reason)");
     }
 
-    private void CheckEvidence(ProgramRecord p) =>
+    private void CheckEvidence(ProgramRecord p)
+    {
         CheckEvidence(p.Evidence, EvidencePaths.Required(p), input.Json,
             p.Sources.Select(s => s.Document).Where(d => !string.IsNullOrEmpty(d)).ToHashSet(StringComparer.Ordinal), "");
+        if (p.Evidence.Count > 0) CheckSupport(EvidenceSupport.Check(p), "");
+    }
+
+    // A required value with no evidence at all was reported above; so is a value that is wrong in
+    // itself (an end before its start), whose quote is not the point yet.
+    private void CheckSupport(IEnumerable<ValueSupport> values, string prefix)
+    {
+        if (!checkSupport) return;
+        var wrong = errors.Where(e => e.File == input.File && e.RecordId == _id && e.Field is not null).Select(e => e.Field!).ToHashSet(StringComparer.Ordinal);
+        foreach (var v in values.Where(v => v.IsRefused))
+        {
+            var field = prefix + v.Path;
+            if (wrong.Any(w => EvidencePaths.Covers(w, field) || EvidencePaths.Covers(field, w))) continue;
+            var path = input.Path + "." + field;
+            errors.Add(new(input.File, input.Lines.LineOf(path), _id, field, v.Message(prefix))
+            {
+                Unstated = new(v.Value, v.Kind, v.Quotes.Select(q => ($"{prefix}evidence[{q.Index}]", q.Entry.Quote!)).ToList()),
+            });
+        }
+    }
 
     private void CheckEvidence(Adoption a, string field)
     {
@@ -57,5 +81,6 @@ internal sealed partial class RecordValidator
         var documents = new HashSet<string>(StringComparer.Ordinal);
         if (!string.IsNullOrEmpty(a.Source?.Document)) documents.Add(a.Source.Document);
         CheckEvidence(a.Evidence, EvidencePaths.Required(a), json, documents, field);
+        if (a.Evidence.Count > 0) CheckSupport(EvidenceSupport.Check(a), field.Length == 0 ? "" : field + ".");
     }
 }

@@ -9,7 +9,7 @@ namespace Catalog.Core.Import;
 /// Checks one record against the rules that need no other record, and fills in the derived
 /// fields (parsed rate, yen amounts, normalised window times, duration in years).
 /// </summary>
-internal sealed partial class RecordValidator(InputRecord input, List<ImportError> errors)
+internal sealed partial class RecordValidator(InputRecord input, List<ImportError> errors, bool checkSupport = true)
 {
     private string? _id;
 

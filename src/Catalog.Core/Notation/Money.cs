@@ -73,6 +73,24 @@ public static partial class Money
         return m.Success ? Parse(m.Value) : whole;
     }
 
+    // In running text a space may sit between a number and its unit (11,200 千円), never inside a
+    // number: every number but the last carries a unit (1億 5,000万円), so R6 10,000千円 stays 10,000千円.
+    [GeneratedRegex(@"(?<![\d,.])(?:\d[\d,]*(?:\.\d+)? ?(?:兆|億|千万|百万|万|千|百) ?)*\d[\d,]*(?:\.\d+)? ?(?:兆|億|千万|百万|万|千|百)? ?円")]
+    private static partial Regex AmountsInRunningText();
+
+    /// <summary>
+    /// Every amount a running text writes, in yen: 11,200 千円, 3.0億円, 1億5,000万円, 20,000百万円,
+    /// full-width digits (１億円) included.
+    /// </summary>
+    public static IReadOnlySet<long> FindAll(string? text)
+    {
+        var amounts = new HashSet<long>();
+        if (string.IsNullOrWhiteSpace(text)) return amounts;
+        foreach (Match m in AmountsInRunningText().Matches(JapaneseText.NormalizeWidth(text)))
+            if (Parse(m.Value) is { Kind: MoneyTextKind.Amount, Yen: { } yen }) amounts.Add(yen);
+        return amounts;
+    }
+
     /// <summary>300000000 → 3億円; 250000000 → 2.5億円; 50000000 → 5,000万円.</summary>
     public static string Format(long yen)
     {

@@ -35,7 +35,7 @@ internal static partial class SheetErrors
             }
             if (IsEvidenceGap(e) && (unread.Contains(e.File) || NamedValue(e) is { } named && flagged.Contains((e.File, e.RecordId, named)))) continue;
             if (!reported.Contains((e.File, at.Sheet, at.Row, at.Header)))
-                result.Add(new ImportError(e.File, at.Row, e.RecordId, at.Header, Japanese(e, at)) { Sheet = at.Sheet });
+                result.Add(new ImportError(e.File, at.Row, e.RecordId, at.Header, e.Unstated is { } u ? Unstated(u, map) : Japanese(e, at)) { Sheet = at.Sheet });
         }
         return result;
     }
@@ -90,6 +90,23 @@ internal static partial class SheetErrors
         if (last == "document") return "出典文書 を入力してください（引用を書くときは必須）";
         if (last == "field") return "対象の項目 を入力してください（例: caps[0], windows[1].end）";
         return null;
+    }
+
+    /// <summary>
+    /// A value its quotes do not state (EvidenceSupport), said at the value's cell and naming the
+    /// 根拠 rows of those quotes: the row to update when the value was changed on purpose.
+    /// </summary>
+    private static string Unstated(UnstatedValue u, CellMap map)
+    {
+        var sheet = WorkbookLayout.EvidenceSheet;
+        var kind = Audit.EvidenceSupport.JapaneseWord(u.Kind);
+        if (u.Quotes.Count == 0)
+            return $"{kind} 「{u.Value}」 を述べる引用がありません。別名は資料が使う名前だけです。{sheet} シートに、この別名を含む資料の文を 引用 とする行を足すか、別名を消してください";
+        var rows = u.Quotes.Select(q => map.Find("$." + q.Path) is { } c && c.Sheet == sheet
+            ? $"{c.Row} 行目の 引用 「{q.Quote}」"
+            : $"引用 「{q.Quote}」").ToList();
+        return $"{kind} 「{u.Value}」 は {sheet} シート {string.Join("、", rows)} に書かれていません。"
+            + $"値を変えたら、その {sheet} の行の 引用 も、新しい値を述べる資料の文に直してください（資料にない値なら 根拠の種類 と 理由 を書く）";
     }
 
     [GeneratedRegex(@"\[\d+\]")]

@@ -232,7 +232,8 @@ internal static class WorkbookLayout
 
     /// <summary>Evidence of the program's own values, or (with 採択の番号) of one adoption row's.</summary>
     public static readonly SheetLayout Evidence = new(EvidenceSheet, "evidence",
-        "1 行が 1 つの根拠（ある値がなぜそうなのか）。根拠のある制度は、書いた値すべてに根拠が要る。値の行を足したら根拠の行も足す。",
+        "1 行が 1 つの根拠（ある値がなぜそうなのか）。根拠のある制度は、書いた値すべてに根拠が要る。値の行を足したら根拠の行も足す。"
+        + "値（補助率・金額・日付・年度・件数・名前）を変えたら、その値の根拠の行の 引用 も新しい値を述べる資料の文に直す（引用が値を述べていないと取り込めない）。",
     [
         ProgramId(), ProgramName(),
         new(AdoptionNumberHeader, AdoptionNumberPath, CellKind.Count, 10, "採択の行の根拠なら、採択 シートでこの制度の何件目の採択か（1, 2 …）。制度の値の根拠なら空") { Example = "1" },
@@ -240,7 +241,7 @@ internal static class WorkbookLayout
         new("項目名" + ReferenceMark, "field", CellKind.Derived, 22, "対象の項目 を日本語で（読むためのもの）") { Derivation = Derivation.FieldLabel },
         new("根拠の種類", "basis", CellKind.Choice, 24, "資料（出典文書に書いてある）、general-knowledge（一般に知られたこと）、derived-from:制度ID（ほかの制度の記録から）") { Values = BasisKinds, ListIsAdvice = true, Example = "資料, general-knowledge, derived-from:smart-city-model-project" },
         new("出典文書", "document", CellKind.Text, 26, "根拠の種類が 資料 のとき: 値を述べる文書ファイル名（出典 シートにある文書）"),
-        new("引用", "quote", CellKind.Text, 50, "根拠の種類が 資料 のとき: 文書の文をそのまま"),
+        new("引用", "quote", CellKind.Text, 50, "根拠の種類が 資料 のとき: 文書の文をそのまま。引用は値を述べていること（補助率 1/2 なら 1/2 や 2分の1 を含む文）。値を変えたら引用も直す。直さないと取り込めない"),
         new("理由", "reason", CellKind.Text, 40, "資料以外のとき: 資料なしで値を残す理由を 1 行で"),
     ]);
 

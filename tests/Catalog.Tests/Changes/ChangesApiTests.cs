@@ -47,7 +47,10 @@ public class ChangesApiTests(EditedCatalogue fixture) : IClassFixture<EditedCata
 
         var deadline = latest.Single(c => c!["programId"]!.GetValue<string>() == Edited.DeadlineId)!;
         Assert.Equal("締切が令和2年8月14日に変更", deadline["title"]!.GetValue<string>());
-        var field = Assert.Single(deadline["fields"]!.AsArray())!;
+        // The deadline, then the quote edited with it.
+        var fields = deadline["fields"]!.AsArray();
+        Assert.Equal(["windows[0].end", Edited.DeadlineQuotePath], fields.Select(f => f!["path"]!.GetValue<string>()));
+        var field = fields[0]!;
         Assert.Equal(("windows[0].end", "募集期間1・締切", "2020-07-31T23:59:59+09:00", "2020-08-14T23:59:59+09:00"),
             (field["path"]!.GetValue<string>(), field["labelJa"]!.GetValue<string>(), field["before"]!.GetValue<string>(), field["after"]!.GetValue<string>()));
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+09:00$", deadline["time"]!.GetValue<string>());

@@ -90,13 +90,15 @@ public class RevisionTests
             changes.Select(c => (c.Key, c.Change)));
         Assert.All(changes, c => Assert.Equal(EntityKinds.Program, c.Kind));
 
-        var deadline = Assert.Single(changes.Single(c => c.Key == edited.DeadlineId).Fields);
-        Assert.Equal("windows[0].end", deadline.Path);
+        // The deadline, and the quote edited with it.
+        var deadlineFields = changes.Single(c => c.Key == edited.DeadlineId).Fields;
+        Assert.Equal(["windows[0].end", edited.DeadlineQuotePath], deadlineFields.Select(f => f.Path));
+        var deadline = deadlineFields[0];
         Assert.Equal("2020-07-31T23:59:59+09:00", deadline.Before!.GetValue<string>());
         Assert.Equal("2020-08-14T23:59:59+09:00", deadline.After!.GetValue<string>());
 
         var cap = changes.Single(c => c.Key == edited.CapId).Fields;
-        Assert.Equal(["caps[0].text", "caps[0].amountYen"], cap.Select(f => f.Path));
+        Assert.Equal(["caps[0].text", "caps[0].amountYen", edited.CapQuotePath], cap.Select(f => f.Path));
         Assert.Equal(edited.CapBefore, cap[0].Before!.GetValue<string>());
         Assert.Equal(220_000_000, cap[1].After!.GetValue<long>());
 

@@ -33,6 +33,27 @@ public class EvidenceTests(ITestOutputHelper output)
         Assert.True(audit.QuotesChecked > audit.Programs * 3, $"only {audit.QuotesChecked} quotes");
         Assert.All(programs, p => Assert.NotEmpty(p.Evidence));
         Assert.All(programs.SelectMany(p => p.Adoptions).Concat(loose), a => Assert.NotEmpty(a.Evidence));
+        // Every checkable value of every kind is stated by its quote or rests on another basis.
+        Assert.Equal(EvidenceSupport.Kinds, audit.Support.Select(s => s.Kind));
+        Assert.All(audit.Support, s => Assert.True(s.Total > 0 && s.Unsupported == 0, $"{s.Kind}: {s.Unsupported} of {s.Total} unsupported"));
+    }
+
+    [Fact]
+    public void TheAuditCountsAValueItsQuoteDoesNotStateAndNamesRecordFieldValueAndQuote()
+    {
+        using var t = new TestStore();
+        var (programs, loose) = ValidateSeed(t);
+        var society5 = programs.Single(p => p.Id == "chihou-sousei-suishin-koufukin-society5");
+        var before = EvidenceAudit.Run([society5], [], Documents).For(ValueKind.Rate);
+        society5.Rate!.Text = "2/3";
+
+        var audit = EvidenceAudit.Run([society5], [], Documents);
+
+        var rate = audit.For(ValueKind.Rate);
+        Assert.Equal((before.Stated - 1, before.Unsupported + 1), (rate.Stated, rate.Unsupported));
+        var problem = Assert.Single(audit.Problems);
+        Assert.StartsWith("record 'chihou-sousei-suishin-koufukin-society5' field 'rate.text': the rate 2/3 is not stated by its quote: evidence[", problem.ToString(), StringComparison.Ordinal);
+        Assert.Contains("「（令和3年度予算 1,000億円の内数 補助率 1/2）」 (002_73909b06327bf539.txt)", problem.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -56,7 +77,7 @@ public class EvidenceTests(ITestOutputHelper output)
         using var t = new TestStore();
         var (programs, loose) = ValidateSeed(t);
         var joso = programs.Single(p => p.Id == "joso-ai-machizukuri-suishin");
-        joso.Evidence.Single(e => e.Field == "budget").Quote = "予算額 12,000 千円";
+        joso.Evidence.Single(e => e.Field == "budget").Quote = "予算額：11,200 千円"; // states the value, but is not in the document
         // Adoption rows of an import come back attached to their programs.
         var row = programs.Single(p => p.Id == "smart-city-model-project").Adoptions.First(a => a.Municipality == "札幌市");
         row.Evidence[0].Quote = "1 北海道札幌市 ☆";
@@ -66,7 +87,7 @@ public class EvidenceTests(ITestOutputHelper output)
         Assert.Equal(2, audit.Problems.Count);
         var text = string.Join("\n", audit.Problems);
         Assert.Contains("record 'joso-ai-machizukuri-suishin' field 'budget'", text);
-        Assert.Contains("「予算額 12,000 千円」", text);
+        Assert.Contains("「予算額：11,200 千円」", text);
         Assert.Contains("record 'smart-city-model-project' field 'adoptions[0] (札幌市).municipality'", text);
         Assert.Contains("「1 北海道札幌市 ☆」", text);
     }
@@ -104,6 +125,8 @@ public class EvidenceTests(ITestOutputHelper output)
         Assert.Matches(@"quoted from a source document: +\d+", stdout);
         Assert.Matches(@"basis general-knowledge: +\d+", stdout);
         Assert.Matches(@"without evidence: +0\b", stdout);
+        foreach (var kind in new[] { "rate", "amount", "date", "fiscal year", "count", "name" })
+            Assert.Matches($@"\n  {kind} +\d+ +\d+ +\d+ +0 +100 %", stdout); // values, stated, other basis, unsupported
 
         var seed = t.Folder.Combine("seed");
         CopyFolder(RepoPaths.Seed, seed);

@@ -204,7 +204,7 @@ public class WorkbookTests
         // Change the catalogue so a successful import would show as an update.
         using (var edit = new WorkbookEditor(workbook))
         {
-            edit.SetText("制度", "B" + edit.Row("制度", "kigyo-ban-furusato-nozei"), "企業版ふるさと納税（改）");
+            edit.SetText("制度", edit.Column("制度", "備考") + edit.Row("制度", "kigyo-ban-furusato-nozei"), "備考を書き換えた。");
             Break(edit, what, workbook);
         }
         if (what == "not a workbook") File.WriteAllText(workbook, "制度ID,制度名\n");
@@ -302,10 +302,11 @@ public class WorkbookTests
         using var t = SeededStore();
         var before = t.Store.Find(Senku)!;
         // 上限額 as Excel saves it: the derived and reference columns included, CRLF line ends.
-        // Three caps as before, so each keeps its 根拠 row (caps[0] … caps[2]).
+        // Three caps as before, so each keeps its 根拠 row (caps[0] … caps[2]); the amounts are
+        // written in other notations, which their quotes (3.0億円, 2.0億円) still state.
         var csv = "制度ID,制度名【参照】,対象,上限額,単位,金額（円）【自動】,備考\r\n"
-                + $"{Senku},{before.Name},都道府県,4.0億円,年度あたり,300000000,\"見直し後の上限額（国費）\"\r\n"
-                + $"{Senku},{before.Name},市区町村,\"1,000万円\",総額,,\r\n"
+                + $"{Senku},{before.Name},都道府県,\"30,000万円\",年度あたり,100000000,\"表記を万円に改めた\"\r\n"
+                + $"{Senku},{before.Name},市区町村,2億円,総額,,\r\n"
                 + $"{Senku},{before.Name},中枢中核都市,2.5億円,年度あたり,,\r\n";
         var bytes = saved switch
         {
@@ -322,8 +323,8 @@ public class WorkbookTests
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         Assert.Equal(new Catalog.Core.Store.ImportCounts(0, 1, 0), result.Counts);
         var after = t.Store.Find(Senku)!;
-        Assert.Equal(["4.0億円", "1,000万円", "2.5億円"], after.Caps.Select(c => c.Text));
-        Assert.Equal([400_000_000L, 10_000_000L, 250_000_000L], after.Caps.Select(c => c.AmountYen!.Value));
+        Assert.Equal(["30,000万円", "2億円", "2.5億円"], after.Caps.Select(c => c.Text));
+        Assert.Equal([300_000_000L, 200_000_000L, 250_000_000L], after.Caps.Select(c => c.AmountYen!.Value));
         Assert.Equal(["year", "total", "year"], after.Caps.Select(c => c.Per!));
         after.Caps = before.Caps;
         Assert.Equal(ProgramJson.Serialize(before), ProgramJson.Serialize(after)); // nothing else moved
@@ -346,6 +347,64 @@ public class WorkbookTests
         var error = Assert.Single(result.Errors);
         Assert.Equal($"{file}: 上限額 シート: 制度ID 「{Senku}」 の 対象の項目 「caps[2]」（上限額3）の根拠が指す値が、この CSV でなくなります。"
             + "根拠 シートのその行も直す（消す、または後ろの行を指す番号を詰める）必要があるので、ブック（.xlsx）全体で取り込んでください", error.ToString());
+        Assert.Equal(before, t.Export());
+    }
+
+    [Fact]
+    public void ARateChangedWithoutItsQuoteIsRefusedNamingThe根拠RowOfThatQuote()
+    {
+        const string society5 = "chihou-sousei-suishin-koufukin-society5";
+        using var t = SeededStore();
+        var before = t.Export();
+        var workbook = ExportWorkbook(t);
+        int programRow, evidenceRow;
+        string quoteCell;
+        using (var edit = new WorkbookEditor(workbook))
+        {
+            programRow = edit.Row("制度", society5);
+            edit.SetText("制度", edit.Column("制度", "補助率") + programRow, "2/3");
+            evidenceRow = edit.Row("根拠", society5, "対象の項目", "rate");
+            quoteCell = edit.Column("根拠", "引用") + evidenceRow;
+            Assert.Contains("補助率 1/2", edit.Get("根拠", quoteCell), StringComparison.Ordinal);
+        }
+
+        var result = t.Importer.Import(workbook);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("制度", programRow, "補助率"), (error.Sheet, error.Line, error.Field));
+        Assert.Equal($"{workbook}: 制度 シート {programRow} 行目 「補助率」: 補助率 「2/3」 は 根拠 シート {evidenceRow} 行目の 引用 「（令和3年度予算 1,000億円の内数 補助率 1/2）」 に書かれていません。"
+            + "値を変えたら、その 根拠 の行の 引用 も、新しい値を述べる資料の文に直してください（資料にない値なら 根拠の種類 と 理由 を書く）", error.ToString());
+        Assert.Equal(before, t.Export());
+
+        // The same edit with its quote updated imports (the audit then checks the quote is in the document).
+        using (var edit = new WorkbookEditor(workbook)) edit.SetText("根拠", quoteCell, "補助率 2/3");
+        var again = t.Importer.Import(workbook);
+        Assert.True(again.Succeeded, string.Join("\n", again.Errors));
+        Assert.Equal("2/3", t.Store.Find(society5)!.Rate!.Text);
+    }
+
+    [Fact]
+    public void TheEvidenceSheetSaysAChangedValueNeedsItsQuoteUpdated()
+    {
+        Assert.Contains("値（補助率・金額・日付・年度・件数・名前）を変えたら、その値の根拠の行の 引用 も", WorkbookLayout.Evidence.Help, StringComparison.Ordinal);
+        Assert.Contains("値を変えたら引用も直す", WorkbookLayout.Evidence.Columns.Single(c => c.Header == "引用").Help, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ACsvSheetThatChangesAnAmountIsRefusedNamingTheQuote()
+    {
+        using var t = SeededStore();
+        var before = t.Export();
+        var name = t.Store.Find(Senku)!.Name;
+        var file = t.Folder.Combine("上限額.csv");
+        File.WriteAllText(file, "制度ID,制度名【参照】,対象,上限額,単位,金額（円）【自動】,備考\r\n"
+            + $"{Senku},{name},都道府県,4.0億円,年度あたり,,\r\n{Senku},{name},市区町村,2.0億円,年度あたり,,\r\n{Senku},{name},中枢中核都市,2.5億円,年度あたり,,\r\n", new UTF8Encoding(true));
+
+        var result = t.Importer.Import(file);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("上限額", 2, "上限額"), (error.Sheet, error.Line, error.Field));
+        Assert.StartsWith("金額 「4.0億円」 は 根拠 シート 引用 「交付上限額 (国費) 都道府県 3.0億円 1.0億円 3.0億円」 に書かれていません。", error.Message, StringComparison.Ordinal);
         Assert.Equal(before, t.Export());
     }
 
