@@ -14,8 +14,58 @@ namespace Catalog.Api;
 /// <summary>The command-line verbs: import, export, reindex, analyze. Each returns an exit code.</summary>
 public static class Verbs
 {
+    /// <summary>
+    /// Runs a verb, or refuses a service start whose options are not understood; null when the
+    /// arguments ask for the service (no arguments, options only, or "serve") and it may start.
+    /// </summary>
+    public static async Task<int?> TryRunAsync(string[] args)
+    {
+        if (args.Length > 0 && args[0] != "serve" && (!args[0].StartsWith('-') || args[0] is "--help" or "-h"))
+            return await RunAsync(args);
+        try
+        {
+            var rest = ServiceArguments(args);
+            if (rest.Any(a => a is "--help" or "-h")) return Help(Console.Out, 0);
+            CheckServeArguments(rest);
+            return null;
+        }
+        catch (VerbException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+    }
+
+    /// <summary>What the host's own configuration reads: the arguments without the verb "serve".</summary>
+    public static string[] ServiceArguments(string[] args) => args.Length > 0 && args[0] == "serve" ? args[1..] : args;
+
+    // What the service takes: ASP.NET's own host options and configuration keys (--Catalog:DataPath=…).
+    // Configuration keys are case-insensitive, as ASP.NET reads them.
+    private static readonly string[] ServeOptions = ["urls", "environment", "http_ports", "https_ports", "AllowedHosts"];
+
+    // ASP.NET's command-line configuration silently turns "--bogus --urls x" into bogus="--urls" and
+    // drops x; so the service checks its arguments first and refuses what it does not know, by name.
+    private static void CheckServeArguments(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            var a = args[i];
+            if (!a.StartsWith("--", StringComparison.Ordinal))
+                throw new VerbException(a.StartsWith('-') && a.Length > 1
+                    ? $"serve has no option '{a}' (it knows --{string.Join(", --", ServeOptions)} and configuration as --Section:Key=value); nothing was started"
+                    : $"serve takes no argument '{a}'; nothing was started");
+            var eq = a.IndexOf('=');
+            var name = eq > 0 ? a[2..eq] : a[2..];
+            if (!name.Contains(':') && !ServeOptions.Contains(name, StringComparer.OrdinalIgnoreCase))
+                throw new VerbException($"serve has no option '--{name}' (it knows --{string.Join(", --", ServeOptions)} and configuration as --Section:Key=value); nothing was started");
+            if (eq > 0) continue;
+            if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal)) throw new VerbException($"{a} needs a value; nothing was started");
+            i++;
+        }
+    }
+
     public const string Usage = """
-        usage: Catalog.Api [serve]                          run the service (the default)
+        usage: Catalog.Api [serve] [--urls URL]             run the service (the default)
                Catalog.Api import [--replace] [--dry-run] [--encoding utf-8|shift_jis] <file-or-folder>
                                                             validate, then import all or nothing as one revision;
                                                             --replace removes what the input lacks, --dry-run writes nothing
@@ -38,6 +88,7 @@ public static class Verbs
         {
             if (args[0] is "help" or "--help" or "-h") return Help(Console.Out, 0);
             if (!Known.TryGetValue(args[0], out var known)) return Help(Console.Error, 2, $"unknown verb '{args[0]}'");
+            if (args[1..].Any(a => a is "--help" or "-h")) return Help(Console.Out, 0);
             var (positional, options) = Split(args[0], known, args[1..]);
             if (args[0] == "analyze") return Analyze(options); // needs no database
             var services = BuildServices(options.Configuration);
@@ -186,15 +237,17 @@ public static class Verbs
         {
             var a = args[i];
             if (a.StartsWith("--", StringComparison.Ordinal) && a.Contains(':'))
+            {
                 config.Add(a); // --Catalog:DataPath=... goes to configuration
+                if (!a.Contains('=') && i + 1 < args.Length) config.Add(args[++i]); // and so does --Catalog:DataPath DIR
+            }
+            else if (a.Length > 1 && a[0] == '-' && a[1] != '-')
+                throw Unknown(verb, known, a); // no verb has short options; "-o x" must not pass as two words
             else if (a.StartsWith("--", StringComparison.Ordinal))
             {
                 var eq = a.IndexOf('=');
                 var name = eq > 0 ? a[2..eq] : a[2..];
-                if (!known.Contains(name))
-                    throw new VerbException(known.Length == 0
-                        ? $"{verb} takes no option '--{name}'; nothing was done"
-                        : $"{verb} has no option '--{name}' (it knows --{string.Join(", --", known)}); nothing was done");
+                if (!known.Contains(name)) throw Unknown(verb, known, "--" + name);
                 if (Flags.Contains(name)) named[name] = "true"; // flags take no value
                 else if (eq > 0) named[name] = a[(eq + 1)..];
                 else if (i + 1 < args.Length) named[name] = args[++i];
@@ -202,6 +255,12 @@ public static class Verbs
             }
             else positional.Add(a);
         }
+        // A stray word is refused too: "export x.json" must not export to the terminal.
+        var takesPath = verb is "import" or "audit";
+        if (positional.Count > (takesPath ? 1 : 0))
+            throw new VerbException(takesPath
+                ? $"{verb} takes one file or folder, not also '{positional[1]}'; nothing was done"
+                : $"{verb} takes no argument '{positional[0]}'; nothing was done");
         var configuration = new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)
@@ -210,6 +269,10 @@ public static class Verbs
             .Build();
         return (positional, new VerbOptions(named, configuration));
     }
+
+    private static VerbException Unknown(string verb, string[] known, string option) => new(known.Length == 0
+        ? $"{verb} takes no option '{option}'; nothing was done"
+        : $"{verb} has no option '{option}' (it knows --{string.Join(", --", known)}); nothing was done");
 
     private sealed record VerbOptions(Dictionary<string, string> Named, IConfiguration Configuration)
     {

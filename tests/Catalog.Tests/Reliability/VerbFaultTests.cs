@@ -1,8 +1,10 @@
+using System.Net;
+using System.Net.Sockets;
 using Catalog.Tests.Support;
 
 namespace Catalog.Tests.Reliability;
 
-/// <summary>The verbs' faults #13 fixed: help, unknown options, a silent index failure.</summary>
+/// <summary>The verbs' faults #13 and #26 fixed: help, unknown options, a silent index failure.</summary>
 public sealed class VerbFaultTests
 {
     [Fact]
@@ -20,6 +22,8 @@ public sealed class VerbFaultTests
     [InlineData("import", "--dryrun")]
     [InlineData("export", "--fromat", "csv")]
     [InlineData("reindex", "--force", "yes")]
+    [InlineData("export", "-o", "x.json")] // a short option, not two stray words
+    [InlineData("reindex", "now")] // a stray word
     public void EveryVerbRejectsAnOptionItDoesNotKnowByNameAndDoesNothing(string verb, string option, string? next = null)
     {
         using var data = new TempFolder();
@@ -34,6 +38,61 @@ public sealed class VerbFaultTests
         Assert.Equal("", Exported(data.Path)); // nothing was imported
     }
 
+    [Theory]
+    [InlineData("serve", "--bogus", "--urls", "http://127.0.0.1:5099")] // ASP.NET took --urls as the value of --bogus
+    [InlineData("--bogus", "--urls", "http://127.0.0.1:5099")] // no verb: the service too
+    [InlineData("serve", "-x")]
+    [InlineData("serve", "stray")]
+    public void TheServiceRefusesAnOptionItDoesNotKnowByNameAndStartsNothing(params string[] args)
+    {
+        using var data = new TempFolder();
+
+        var result = VerbProcess.RunWithin(data.Path, TimeSpan.FromSeconds(60), args);
+
+        Assert.True(result is not null, "still running after a minute: the service started");
+        var (code, _, stderr) = result.Value;
+        Assert.Equal(2, code);
+        Assert.Equal(args.First(a => a != "serve"), Assert.Single(Lines(stderr)).Split('\'')[1]);
+        Assert.False(File.Exists(Path.Combine(data.Path, "catalog.db")), "the service got as far as creating its database");
+    }
+
+    [Fact]
+    public void TheServiceTakesUrlsAndConfigurationOnTheCommandLine()
+    {
+        using var data = new TempFolder();
+        var port = FreePort();
+        var fromArguments = data.Combine("from-arguments");
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var listening = false;
+        bool Listening()
+        {
+            try { listening = http.GetAsync($"http://127.0.0.1:{port}/health").GetAwaiter().GetResult() is not null; }
+            catch (HttpRequestException) { Thread.Sleep(100); }
+            catch (TaskCanceledException) { }
+            return listening;
+        }
+
+        // The environment names one data folder and the command line another: the command line wins.
+        VerbProcess.KillWhen(data.Combine("from-environment"), Listening, TimeSpan.Zero,
+            "serve", "--urls", $"http://127.0.0.1:{port}", "--Catalog:DataPath", fromArguments, "--Catalog:SeedOnStart=false", "--Catalog:WarmUp:Rounds=0");
+
+        Assert.True(listening, $"nothing answered on port {port}");
+        Assert.True(File.Exists(Path.Combine(fromArguments, "catalog.db")));
+    }
+
+    [Fact]
+    public void AVerbTakesAConfigurationValueAsTheNextWord()
+    {
+        using var data = new TempFolder();
+        var fromArguments = data.Combine("from-arguments");
+
+        var (code, _, stderr) = VerbProcess.Run(data.Combine("from-environment"), "reindex", "--Catalog:DataPath", fromArguments);
+
+        Assert.True(code == 0, stderr);
+        Assert.True(File.Exists(Path.Combine(fromArguments, "catalog.db")));
+        Assert.False(Directory.Exists(data.Combine("from-environment")));
+    }
+
     [Fact]
     public void AnImportWhoseIndexCannotBeBuiltSaysSoAndExitsNonZero()
     {
@@ -46,6 +105,15 @@ public sealed class VerbFaultTests
         Assert.NotEqual(0, code);
         Assert.Contains("Imported", stdout); // the import itself is committed
         Assert.Contains("search index", stderr);
+    }
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string Exported(string dataPath)
