@@ -72,6 +72,8 @@ public static class Verbs
                Catalog.Api revert --to N                    restore the catalogue as after revision N (a new revision)
                Catalog.Api history [--since DATE] [--program ID]   revisions and their changes, newest first
                Catalog.Api export [--format json|ndjson|xlsx] [--output FILE]
+                                                            without --format, FILE's extension (.json, .ndjson, .xlsx)
+                                                            names the format; the default is JSON
                Catalog.Api reindex                          rebuild the search index from the database
                Catalog.Api audit [seed] [--documents DIR] [--sources]
                                                             check every evidence quote against the source documents;
@@ -91,13 +93,14 @@ public static class Verbs
             if (args[1..].Any(a => a is "--help" or "-h")) return Help(Console.Out, 0);
             var (positional, options) = Split(args[0], known, args[1..]);
             if (args[0] == "analyze") return Analyze(options); // needs no database
+            var export = args[0] == "export" ? PlanExport(options) : default; // refused before the database is opened
             var services = BuildServices(options.Configuration);
             return args[0] switch
             {
                 "import" => Import(services, positional, options),
                 "revert" => Changes.HistoryVerbs.Revert(services, options.Get("to")),
                 "history" => Changes.HistoryVerbs.History(services, options.Get("since"), options.Get("program")),
-                "export" => await ExportAsync(services, options),
+                "export" => await ExportAsync(services, export.Format, export.File),
                 "audit" => AuditVerb.Run(services, positional, options.Get("documents"), options.Get("sources") is not null),
                 _ => Reindex(services),
             };
@@ -105,7 +108,7 @@ public static class Verbs
         catch (VerbException e)
         {
             Console.Error.WriteLine(e.Message);
-            return 2;
+            return e.ExitCode;
         }
     }
 
@@ -149,29 +152,76 @@ public static class Verbs
         return 0;
     }
 
-    private static async Task<int> ExportAsync(IServiceProvider services, VerbOptions options)
+    // Extensions that name a format; a file so named gets that format or is refused, never JSON under another name.
+    private static readonly Dictionary<string, string> FormatOfExtension = new(StringComparer.OrdinalIgnoreCase)
     {
-        var format = options.Get("format") ?? "json";
-        if (format is not ("json" or "ndjson" or "xlsx")) throw new VerbException($"--format must be json, ndjson or xlsx, not '{format}'");
-        var programs = services.GetRequiredService<ProgramStore>().ReadAll();
+        [".json"] = "json",
+        [".ndjson"] = "ndjson",
+        [".xlsx"] = "xlsx",
+        [".csv"] = "csv",
+    };
+
+    /// <summary>The format and file of an export, checked before anything is read or written.</summary>
+    private static (string Format, string? File) PlanExport(VerbOptions options)
+    {
+        var given = options.Get("format");
+        if (given is not (null or "json" or "ndjson" or "xlsx")) throw new VerbException($"--format must be json, ndjson or xlsx, not '{given}'");
         var file = options.Get("output");
-        if (format == "xlsx") return ExportWorkbook(programs, file);
-        // Write beside, then move: a failed export never leaves half a file under the real name.
-        var target = file is null ? null : file + ".partial";
-        await using (var output = target is null ? Console.OpenStandardOutput() : File.Create(target))
-        {
-            if (format == "ndjson") await ProgramExporter.WriteNdjsonAsync(programs, output);
-            else await ProgramExporter.WriteJsonAsync(programs, output);
-        }
-        if (target is not null) File.Move(target, file!, overwrite: true);
-        if (file is not null) Console.Error.WriteLine($"Exported {programs.Count} program(s) to {file}.");
-        return 0;
+        // A zip cannot go to a terminal; the workbook needs a file.
+        if (file is null && given == "xlsx") throw new VerbException("--format xlsx needs --output FILE.xlsx");
+        if (file is null) return (given ?? "json", null);
+
+        var named = FormatOfExtension.GetValueOrDefault(Path.GetExtension(file));
+        if (named == "csv")
+            throw new VerbException($"export writes json, ndjson or xlsx, not CSV ('{file}'); CSV comes from GET /api/export?format=csv; nothing was written", 1);
+        if (given is not null && named is not null && given != named)
+            throw new VerbException($"--format {given} does not match '{file}', which names {named}; nothing was written", 1);
+        if (Directory.Exists(file))
+            throw new VerbException($"export cannot write '{file}': it is a folder; nothing was written", 1);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (folder is not null && !Directory.Exists(folder))
+            throw new VerbException($"export cannot write '{file}': the folder '{Path.GetDirectoryName(file)}' does not exist; nothing was written", 1);
+        return (given ?? named ?? "json", file);
     }
 
-    private static int ExportWorkbook(IReadOnlyList<ProgramRecord> programs, string? file)
+    private static async Task<int> ExportAsync(IServiceProvider services, string format, string? file)
     {
-        // A zip cannot go to a terminal; the workbook needs a file.
-        if (file is null) throw new VerbException("--format xlsx needs --output FILE.xlsx");
+        var programs = services.GetRequiredService<ProgramStore>().ReadAll();
+        try
+        {
+            if (format == "xlsx") return ExportWorkbook(programs, file!);
+            if (file is null)
+            {
+                await using var stdout = Console.OpenStandardOutput();
+                await WriteAsync(stdout);
+                return 0;
+            }
+            // Write beside, then move: a failed export never leaves half a file under the real name.
+            var partial = file + ".partial";
+            try
+            {
+                await using (var output = File.Create(partial)) await WriteAsync(output);
+                File.Move(partial, file, overwrite: true);
+            }
+            finally
+            {
+                File.Delete(partial); // gone after the move; removed after a failure
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && file is not null)
+        {
+            throw new VerbException($"export could not write '{file}': {e.Message}; nothing was written", 1);
+        }
+        Console.Error.WriteLine($"Exported {programs.Count} program(s) to {file}.");
+        return 0;
+
+        Task WriteAsync(Stream output) => format == "ndjson"
+            ? ProgramExporter.WriteNdjsonAsync(programs, output)
+            : ProgramExporter.WriteJsonAsync(programs, output);
+    }
+
+    private static int ExportWorkbook(IReadOnlyList<ProgramRecord> programs, string file)
+    {
         WorkbookExporter.WriteFile(programs, file);
         Console.Error.WriteLine($"Exported {programs.Count} program(s) to {file}.");
         return 0;
@@ -279,5 +329,9 @@ public static class Verbs
         public string? Get(string name) => Named.GetValueOrDefault(name);
     }
 
-    private sealed class VerbException(string message) : Exception(message);
+    /// <summary>A refusal, printed as one line: exit 2 for a command line not understood, 1 for one that cannot be carried out.</summary>
+    private sealed class VerbException(string message, int exitCode = 2) : Exception(message)
+    {
+        public int ExitCode { get; } = exitCode;
+    }
 }

@@ -4,7 +4,7 @@ using Catalog.Tests.Support;
 
 namespace Catalog.Tests.Reliability;
 
-/// <summary>The verbs' faults #13 and #26 fixed: help, unknown options, a silent index failure.</summary>
+/// <summary>The verbs' faults #13 and #26 fixed: help, unknown options, a silent index failure, export's files.</summary>
 public sealed class VerbFaultTests
 {
     [Fact]
@@ -91,6 +91,52 @@ public sealed class VerbFaultTests
         Assert.True(code == 0, stderr);
         Assert.True(File.Exists(Path.Combine(fromArguments, "catalog.db")));
         Assert.False(Directory.Exists(data.Combine("from-environment")));
+    }
+
+    [Fact]
+    public void ExportIntoAFolderThatDoesNotExistSaysSoInOneLineAndWritesNothing()
+    {
+        using var data = new TempFolder();
+        var target = data.Combine("missing-folder", "x.json");
+
+        var (code, stdout, stderr) = VerbProcess.Run(data.Path, "export", "--output", target);
+
+        Assert.Equal(1, code);
+        Assert.Equal("", stdout);
+        Assert.Contains("missing-folder' does not exist", Assert.Single(Lines(stderr)));
+        Assert.False(Directory.Exists(data.Combine("missing-folder")));
+    }
+
+    [Fact]
+    public void ExportTakesTheFormatFromTheFileNameWhenNoneIsGiven()
+    {
+        using var data = new TempFolder();
+        var (workbook, ndjson) = (data.Combine("catalog.xlsx"), data.Combine("catalog.NDJSON"));
+
+        Assert.Equal(0, VerbProcess.Run(data.Path, "export", "--output", workbook).Code);
+        Assert.Equal(0, VerbProcess.Run(data.Path, "export", "--output", ndjson).Code);
+
+        Assert.Equal("PK"u8.ToArray(), File.ReadAllBytes(workbook)[..2]); // a zip package, not JSON
+        Assert.Equal(VerbProcess.Run(data.Path, "export", "--format", "ndjson").Stdout, File.ReadAllText(ndjson));
+    }
+
+    [Theory]
+    [InlineData("x.xlsx", "json")]
+    [InlineData("x.json", "xlsx")]
+    [InlineData("x.ndjson", "json")]
+    [InlineData("x.csv", null)] // the verb writes no CSV; JSON must not go under that name either
+    public void ExportRefusesAFormatTheFileNameContradictsInOneLineAndWritesNothing(string file, string? format)
+    {
+        using var data = new TempFolder();
+        var target = data.Combine(file);
+        List<string> args = ["export", "--output", target];
+        if (format is not null) args.AddRange(["--format", format]);
+
+        var (code, _, stderr) = VerbProcess.Run(data.Path, [.. args]);
+
+        Assert.Equal(1, code);
+        Assert.Contains(file, Assert.Single(Lines(stderr)));
+        Assert.Empty(Directory.GetFiles(data.Path, "x.*"));
     }
 
     [Fact]
