@@ -186,6 +186,76 @@ public class MunicipalitiesApiTests(MunicipalitiesApiTests.Servers servers) : IC
         Assert.Equal(expected, found["municipalities"]!.AsArray()[0]!["name"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("茨城県つくば市", "082201")]
+    [InlineData("茨城県 つくば", "082201")]
+    [InlineData("広島県府中", "342084")]
+    [InlineData("福島県だて", "072133")]
+    public async Task APrefectureInFrontOfTheNameSearchesOnlyThatPrefecture(string q, string expected)
+    {
+        var server = await servers.Seed();
+        var found = (await server.Client.GetObjectAsync("/api/municipalities?q=" + Uri.EscapeDataString(q)))["municipalities"]!.AsArray();
+        Assert.Equal(expected, found[0]!["code"]!.GetValue<string>());
+        Assert.All(found, m => Assert.Equal(expected[..2], m!["code"]!.GetValue<string>()[..2]));
+    }
+
+    [Theory]
+    [InlineData("加賀市", "172065")]
+    [InlineData("茨城県つくば市", "082201")]
+    [InlineData("東京都府中市", "132063")]
+    [InlineData("広島県 府中市", "342084")]
+    [InlineData("かがし", "172065")]
+    [InlineData("沖縄県", "470007")]
+    [InlineData("１７２０６５", "172065")]
+    public async Task AMunicipalityParameterTakesANameAsWellAsACode(string text, string code)
+    {
+        var server = await servers.Seed();
+        var escaped = Uri.EscapeDataString(text);
+
+        var detail = await server.Client.GetObjectAsync($"/api/municipalities/{escaped}");
+        var byName = await server.Client.GetObjectAsync($"/api/adoptions?municipality={escaped}&pageSize=500");
+        var byCode = await server.Client.GetObjectAsync($"/api/adoptions?municipality={code}&pageSize=500");
+
+        Assert.Equal(code, detail["municipality"]!["code"]!.GetValue<string>());
+        Assert.Equal(byCode.ToJsonString(), byName.ToJsonString());
+        if (code == "172065") Assert.True(byName["total"]!.GetValue<int>() > 0, "the seed has adoptions of 加賀市");
+    }
+
+    [Fact]
+    public async Task TheVerdictsOfAMunicipalityAreFoundByItsName()
+    {
+        var server = await servers.WithFixtures();
+        var table = await server.Client.GetObjectAsync($"/api/municipalities/{Uri.EscapeDataString("沖縄県宮古島市")}/programs?asOf={AsOf}");
+        Assert.Equal(Miyakojima, table["municipality"]!["code"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("府中市", "東京都府中市 (132063)", "広島県府中市 (342084)")]
+    [InlineData("伊達市", "北海道伊達市 (012335)", "福島県伊達市 (072133)")]
+    public async Task AnAmbiguousNameIsAProblemNamingTheCandidatesWithTheirPrefectures(string name, string first, string second)
+    {
+        var server = await servers.Seed();
+        foreach (var (url, parameter) in new[] { ($"/api/municipalities/{Uri.EscapeDataString(name)}", "code"),
+            ($"/api/municipalities/{Uri.EscapeDataString(name)}/programs", "code"), ($"/api/adoptions?municipality={Uri.EscapeDataString(name)}", "municipality") })
+        {
+            var problem = await server.Client.GetProblemAsync(url, name);
+            var detail = problem["detail"]!.GetValue<string>();
+            Assert.Contains(first, detail);
+            Assert.Contains(second, detail);
+            Assert.Equal(parameter, problem["parameter"]!.GetValue<string>());
+            Assert.Equal([first[..3], second[..3]], problem["candidates"]!.AsArray().Select(c => c!["prefecture"]!.GetValue<string>()[..3]));
+        }
+    }
+
+    [Fact]
+    public async Task ANameInNoMasterIsNotFoundAndTheNearestNamesAreOffered()
+    {
+        var server = await servers.Seed();
+        var problem = await server.Client.GetProblemAsync("/api/adoptions?municipality=" + Uri.EscapeDataString("加賀"), "加賀", 404);
+        Assert.Equal("municipality", problem["parameter"]!.GetValue<string>());
+        Assert.Contains("石川県加賀市 (172065)", problem["detail"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task ADesignatedCityCarriesItsClassWithTheSource()
     {
