@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text;
 using Catalog.Api.Export;
 using Catalog.Api.Programs;
 using Catalog.Core.Municipalities;
@@ -62,11 +61,13 @@ public static class MunicipalitiesApi
     public static Results<Ok<VerdictTable>, PushStreamHttpResult, ProblemHttpResult> GetVerdicts(
         [Description("全国地方公共団体コード (6 digits with check digit) or name, e.g. 加賀市 or 東京都府中市.")] string code,
         [AsParameters] SearchParameters parameters,
-        [Description("json (default) or csv (UTF-8 with BOM, for a 庁内 memo).")] string? format,
+        [Description("json (default) or csv (for a 庁内 memo).")] string? format,
+        [Description(CsvExport.EncodingDescription)] string? encoding,
         MunicipalityStore municipalities, ProgramStore programs, SearchIndex index)
     {
         if (format is not (null or "json" or "csv"))
             return TypedResults.Problem(SearchParameters.Problem("format", $"format '{format}' is not one of: json, csv"));
+        if (CsvExport.TryEncoding(encoding, format == "csv", out var csvEncoding) is { } badEncoding) return TypedResults.Problem(badEncoding);
         var d = municipalities.Directory();
         if (Lookup(code, "code", d, out var problem) is not { } m) return problem!;
         if (!parameters.TryBuild(index, out var request, out var bad)) return TypedResults.Problem(bad!);
@@ -84,12 +85,9 @@ public static class MunicipalitiesApi
         if (format == "csv")
         {
             var file = $"verdicts-{m.Code}-{request.AsOf.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.csv";
-            return TypedResults.Stream(async s =>
-            {
-                await using var writer = new StreamWriter(s, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024, leaveOpen: true);
-                await writer.WriteAsync(CsvExport.Line(CsvHeader));
-                foreach (var v in verdicts) await writer.WriteAsync(CsvExport.Line(CsvRow(m, v)));
-            }, "text/csv; charset=utf-8", file);
+            var lines = verdicts.Select(v => (v.ProgramId, v.ProgramName, CsvExport.Line(CsvRow(m, v)))).ToList();
+            if (CsvExport.Unencodable(csvEncoding, lines) is { } unencodable) return unencodable;
+            return CsvExport.Stream(csvEncoding, CsvHeader, lines, file);
         }
         var counts = new VerdictCounts(all.Count(v => v.Outcome == Verdict.Eligible), all.Count(v => v.Outcome == Verdict.Check),
             all.Count(v => v.Outcome == Verdict.NotEligible), all.Count(v => v.Outcome == Verdict.Ended), all.Count(v => v.Outcome == Verdict.DataGap));

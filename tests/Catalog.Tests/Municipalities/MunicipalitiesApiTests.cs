@@ -24,6 +24,8 @@ public class MunicipalitiesApiTests(MunicipalitiesApiTests.Servers servers) : IC
     {
         ["programs/zz-open.json"] = MunicipalityFixtures.Program("zz-open", "【試験】受付中の交付金", "2024-04-01", "2024-05-31"),
         ["programs/zz-closed.json"] = MunicipalityFixtures.Program("zz-closed", "【試験】締切済みの交付金", "2024-01-10", "2024-02-29"),
+        // 𠮷 (U+20BB7) is outside Shift_JIS (CP932).
+        ["programs/zz-kichi.json"] = MunicipalityFixtures.Program("zz-kichi", "【試験】𠮷野地区の交付金", "2024-01-10", "2024-02-29"),
         ["programs/zz-ccc-only.json"] = MunicipalityFixtures.Program("zz-ccc-only", "【試験】中枢中核都市向け", "2024-04-01", "2024-05-31", applicants: "\"中枢中核都市\""),
         ["programs/zz-earlier.json"] = MunicipalityFixtures.Program("zz-earlier", "【試験】先行事業", "2021-04-01", "2021-05-31", extra: """
             ,
@@ -375,6 +377,51 @@ public class MunicipalitiesApiTests(MunicipalitiesApiTests.Servers servers) : IC
         Assert.Equal(all["verdicts"]!.AsArray().Count + 1, lines.Length);
         Assert.Contains(lines, l => l.StartsWith($"{Miyakojima},宮古島市,対象外,zz-closed,", StringComparison.Ordinal) && l.Contains("2024-02-29"));
         Assert.Contains(".csv", response.Content.Headers.ContentDisposition?.FileName ?? response.Content.Headers.ContentDisposition?.FileNameStar);
+    }
+
+    [Fact]
+    public async Task VerdictsDownloadAsShiftJisCsvOnRequest()
+    {
+        var server = await servers.Seed();
+        var url = $"/api/municipalities/{Miyakojima}/programs?asOf={AsOf}&format=csv";
+        var utf8 = await server.Client.GetByteArrayAsync(url);
+
+        using var response = await server.Client.GetAsync(url + "&encoding=shift_jis");
+
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(response.IsSuccessStatusCode, Encoding.UTF8.GetString(bytes));
+        Assert.Equal("shift_jis", response.Content.Headers.ContentType?.CharSet);
+        Assert.NotEqual(0xEF, bytes[0]); // no UTF-8 BOM
+        Assert.Equal(Encoding.UTF8.GetString(utf8, 3, utf8.Length - 3), ShiftJis.GetString(bytes));
+    }
+
+    [Fact]
+    public async Task ShiftJisVerdictsRefuseACharacterItCannotEncodeAndNameIt()
+    {
+        var server = await servers.WithFixtures();
+        var problem = await server.Client.GetProblemAsync($"/api/municipalities/{Miyakojima}/programs?asOf={AsOf}&format=csv&encoding=shift_jis", "encoding");
+        var detail = problem["detail"]!.GetValue<string>();
+        Assert.Contains("zz-kichi", detail);
+        Assert.Contains("U+20BB7", detail);
+    }
+
+    [Theory]
+    [InlineData("format=csv&encoding=latin1")]
+    [InlineData("encoding=shift_jis")] // JSON is UTF-8
+    public async Task AnEncodingTheVerdictsCannotBeWrittenInIsAProblemNamingIt(string query)
+    {
+        var server = await servers.Seed();
+        var problem = await server.Client.GetProblemAsync($"/api/municipalities/{Miyakojima}/programs?{query}", "encoding");
+        Assert.Equal("encoding", problem["parameter"]!.GetValue<string>());
+    }
+
+    private static Encoding ShiftJis
+    {
+        get
+        {
+            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+            return Encoding.GetEncoding(932);
+        }
     }
 
     [Fact]
