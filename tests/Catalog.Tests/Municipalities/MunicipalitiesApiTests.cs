@@ -306,7 +306,7 @@ public class MunicipalitiesApiTests(MunicipalitiesApiTests.Servers servers) : IC
 
         var closed = VerdictOf(table, "zz-closed");
         Assert.Equal("対象外", closed["outcome"]!.GetValue<string>());
-        Assert.Contains(Reasons(closed, "公募期間"), r => r["effect"]!.GetValue<string>() == "excluded" && r["fact"]!.GetValue<string>().Contains("2024-02-29"));
+        Assert.Contains(Reasons(closed, "公募期間"), r => r["effect"]!.GetValue<string>() == "excluded" && r["fact"]!.GetValue<string>() == "受付は令和6年2月29日に締切");
 
         var later = VerdictOf(table, "zz-later");
         Assert.Equal("対象外", later["outcome"]!.GetValue<string>());
@@ -330,6 +330,21 @@ public class MunicipalitiesApiTests(MunicipalitiesApiTests.Servers servers) : IC
     }
 
     [Fact]
+    public async Task ReasonsShowDatesInWarekiAndTheFieldsKeepIso()
+    {
+        var server = await servers.Seed();
+        // 2020-06-01: the AI implementation type (window 令和2年5月29日–7月31日) is open, others closed or announced.
+        var table = await server.Client.GetObjectAsync($"/api/municipalities/{Miyakojima}/programs?asOf=2020-06-01&hideEnded=false");
+        var verdicts = table["verdicts"]!.AsArray().Select(v => v!.AsObject()).ToList();
+
+        var facts = verdicts.SelectMany(v => v["reasons"]!.AsArray().Select(r => r!["fact"]!.GetValue<string>())).ToList();
+        Assert.All(facts, f => Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2}", f));
+        var ai = verdicts.Single(v => v["programId"]!.GetValue<string>() == "chiiki-iot-jisso-keikaku-jichitai-ai");
+        Assert.Contains(Reasons(ai, "公募期間"), r => r["fact"]!.GetValue<string>() == "受付中。締切 令和2年7月31日（残り60日）");
+        Assert.StartsWith("2020-07-31T", ai["nextDeadline"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task AMunicipalityWithNoClassDataGetsCheckNotEligible()
     {
         var server = await servers.WithFixtures();
@@ -350,7 +365,7 @@ public class MunicipalitiesApiTests(MunicipalitiesApiTests.Servers servers) : IC
         Assert.Equal("対象", sendai["outcome"]!.GetValue<string>());
         Assert.Equal("中枢中核都市", sendai["cap"]!["class"]!.GetValue<string>());
         Assert.Equal(["2.5億円／年度"], sendai["cap"]!["texts"]!.AsArray().Select(t => t!.GetValue<string>()));
-        Assert.Contains(Reasons(sendai, "上限額"), r => r["fact"]!.GetValue<string>().Contains("test fixture"));
+        Assert.Contains(Reasons(sendai, "上限額"), r => r["fact"]!.GetValue<string>().Contains("出典: test fixture (not a real list)（令和6年4月1日時点）"));
 
         var sapporo = VerdictOf(await server.Client.GetObjectAsync($"/api/municipalities/{Sapporo}/programs?asOf={AsOf}"), "zz-open");
         Assert.Equal("対象", sapporo["outcome"]!.GetValue<string>());
@@ -375,7 +390,7 @@ public class MunicipalitiesApiTests(MunicipalitiesApiTests.Servers servers) : IC
         Assert.StartsWith("団体コード,団体名,判定,制度ID,制度名", lines[0]);
         var all = await server.Client.GetObjectAsync($"/api/municipalities/{Miyakojima}/programs?asOf={AsOf}");
         Assert.Equal(all["verdicts"]!.AsArray().Count + 1, lines.Length);
-        Assert.Contains(lines, l => l.StartsWith($"{Miyakojima},宮古島市,対象外,zz-closed,", StringComparison.Ordinal) && l.Contains("2024-02-29"));
+        Assert.Contains(lines, l => l.StartsWith($"{Miyakojima},宮古島市,対象外,zz-closed,", StringComparison.Ordinal) && l.Contains("令和6年2月29日に締切"));
         Assert.Contains(".csv", response.Content.Headers.ContentDisposition?.FileName ?? response.Content.Headers.ContentDisposition?.FileNameStar);
     }
 
