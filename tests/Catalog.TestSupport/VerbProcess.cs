@@ -24,6 +24,25 @@ public static class VerbProcess
         return (p.ExitCode, stdout.Result, stderr.Result);
     }
 
+    /// <summary>
+    /// Runs a verb that should end by itself; null if it was still running after <paramref name="limit"/>
+    /// (then it is killed): a refused service start must not hang the test by starting the service.
+    /// </summary>
+    public static (int Code, string Stdout, string Stderr)? RunWithin(string? dataPath, TimeSpan limit, params string[] args)
+    {
+        using var p = Process.Start(StartInfo(dataPath, false, args))!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(limit))
+        {
+            p.Kill(entireProcessTree: true);
+            p.WaitForExit();
+            return null;
+        }
+        p.WaitForExit(); // and the output is read to its end
+        return (p.ExitCode, stdout.Result, stderr.Result);
+    }
+
     /// <summary>Starts a verb and kills it (SIGKILL) after <paramref name="delay"/>; true if it was still running.</summary>
     public static bool KillAfter(string dataPath, TimeSpan delay, params string[] args)
     {

@@ -1,12 +1,16 @@
 using System.Text;
+using Catalog.Api.Programs;
 using Catalog.Core.Notation;
 using Catalog.Core.Programs;
 using Catalog.Core.Search;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Catalog.Api.Export;
 
 /// <summary>
-/// The spreadsheet export: one row a program, Japanese headers, lists joined with "; ". UTF-8
+/// CSV as every endpoint that offers it writes it (/api/export, a municipality's verdicts), and
+/// the program export's rows: one row a program, Japanese headers, lists joined with "; ". UTF-8
 /// with a BOM (Japanese Excel needs it), or Shift_JIS (CP932) on request, which cannot encode
 /// every character: <see cref="FindUnencodable"/> names the first record that does not fit.
 /// </summary>
@@ -25,6 +29,49 @@ public static class CsvExport
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         return Encoding.GetEncoding(932, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
     }
+
+    public const string EncodingDescription = "CSV only: utf-8 (default, with BOM) or shift_jis (CP932).";
+
+    public static Encoding Utf8WithBom { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
+
+    /// <summary>
+    /// The encoding an <c>encoding</c> parameter asks for: UTF-8 with BOM when absent, or Shift_JIS
+    /// (CP932); a 400 for any other value, or for Shift_JIS when the format is not CSV.
+    /// </summary>
+    public static ProblemDetails? TryEncoding(string? encoding, bool csv, out Encoding result)
+    {
+        result = Utf8WithBom;
+        var shiftJis = encoding?.ToLowerInvariant() switch
+        {
+            null or "utf-8" or "utf8" => false,
+            "shift_jis" or "shift-jis" or "sjis" or "cp932" or "windows-31j" => true,
+            _ => (bool?)null,
+        };
+        if (shiftJis is null) return SearchParameters.Problem("encoding", $"encoding '{encoding}' is not one of: utf-8, shift_jis");
+        if (shiftJis == true && !csv) return SearchParameters.Problem("encoding", "encoding=shift_jis is only for format=csv; JSON is always UTF-8");
+        if (shiftJis == true) result = ShiftJis;
+        return null;
+    }
+
+    /// <summary>A 400 naming the first program and character Shift_JIS cannot encode (never for UTF-8), rather than a file with holes.</summary>
+    public static ProblemHttpResult? Unencodable(Encoding encoding, IReadOnlyList<(string Id, string Name, string Line)> lines)
+    {
+        if (encoding.CodePage != ShiftJis.CodePage || FindUnencodable(lines.Select(l => (l.Id, l.Line))) is not { } bad) return null;
+        var name = lines.First(l => l.Id == bad.RecordId).Name;
+        var codePoint = char.ConvertToUtf32(bad.Character, 0);
+        return TypedResults.Problem(SearchParameters.Problem("encoding",
+            $"Program '{bad.RecordId}' ({name}) contains '{bad.Character}' (U+{codePoint:X4}), which Shift_JIS (CP932) cannot encode; use encoding=utf-8."));
+    }
+
+    /// <summary>The header and lines as a download in <paramref name="encoding"/>, its charset in the content type.</summary>
+    public static PushStreamHttpResult Stream(Encoding encoding, IReadOnlyList<string> header,
+        IReadOnlyList<(string Id, string Name, string Line)> lines, string fileName) =>
+        TypedResults.Stream(async s =>
+        {
+            await using var writer = new StreamWriter(s, encoding, 64 * 1024, leaveOpen: true);
+            await writer.WriteAsync(Line(header));
+            foreach (var (_, _, line) in lines) await writer.WriteAsync(line);
+        }, encoding.CodePage == ShiftJis.CodePage ? "text/csv; charset=shift_jis" : "text/csv; charset=utf-8", fileName);
 
     public static string[] Row(ProgramRecord p, DateTimeOffset asOf)
     {

@@ -25,22 +25,13 @@ public static class ExportApi
     public static Results<PushStreamHttpResult, ProblemHttpResult> ExportPrograms(
         [AsParameters] SearchParameters parameters,
         [Description("json (default), ndjson, csv or xlsx (the workbook staff edit and import back).")] string? format,
-        [Description("CSV only: utf-8 (default, with BOM) or shift_jis (CP932).")] string? encoding,
+        [Description(CsvExport.EncodingDescription)] string? encoding,
         SearchIndex index, HttpContext context)
     {
         format ??= "json";
         if (format is not ("json" or "ndjson" or "csv" or "xlsx"))
             return TypedResults.Problem(SearchParameters.Problem("format", $"format '{format}' is not one of: json, ndjson, csv, xlsx"));
-        var shiftJis = encoding?.ToLowerInvariant() switch
-        {
-            null or "utf-8" or "utf8" => false,
-            "shift_jis" or "shift-jis" or "sjis" or "cp932" or "windows-31j" => true,
-            _ => (bool?)null,
-        };
-        if (shiftJis is null)
-            return TypedResults.Problem(SearchParameters.Problem("encoding", $"encoding '{encoding}' is not one of: utf-8, shift_jis"));
-        if (shiftJis == true && format != "csv")
-            return TypedResults.Problem(SearchParameters.Problem("encoding", "encoding=shift_jis is only for format=csv; JSON is always UTF-8"));
+        if (CsvExport.TryEncoding(encoding, format == "csv", out var csvEncoding) is { } badEncoding) return TypedResults.Problem(badEncoding);
         if (!parameters.TryBuild(index, out var request, out var problem)) return TypedResults.Problem(problem!);
 
         var programs = index.Matching(request with { Highlight = false }, out var relaxed);
@@ -59,21 +50,9 @@ public static class ExportApi
                 return TypedResults.Stream(s => WriteWorkbookAsync(programs, s), WorkbookExporter.ContentType, file);
         }
 
-        var lines = programs.Select(p => (p.Id, Line: CsvExport.Line(CsvExport.Row(p, request.AsOf)))).ToList();
-        if (shiftJis == true && CsvExport.FindUnencodable(lines) is { } bad)
-        {
-            var name = programs.First(p => p.Id == bad.RecordId).Name;
-            var codePoint = char.ConvertToUtf32(bad.Character, 0);
-            return TypedResults.Problem(SearchParameters.Problem("encoding",
-                $"Program '{bad.RecordId}' ({name}) contains '{bad.Character}' (U+{codePoint:X4}), which Shift_JIS (CP932) cannot encode; use encoding=utf-8."));
-        }
-        var enc = shiftJis == true ? CsvExport.ShiftJis : new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
-        return TypedResults.Stream(async s =>
-        {
-            await using var writer = new StreamWriter(s, enc, 64 * 1024, leaveOpen: true);
-            await writer.WriteAsync(CsvExport.Line(CsvExport.Header));
-            foreach (var (_, line) in lines) await writer.WriteAsync(line);
-        }, shiftJis == true ? "text/csv; charset=shift_jis" : "text/csv; charset=utf-8", file);
+        var lines = programs.Select(p => (p.Id, p.Name, Line: CsvExport.Line(CsvExport.Row(p, request.AsOf)))).ToList();
+        if (CsvExport.Unencodable(csvEncoding, lines) is { } unencodable) return unencodable;
+        return CsvExport.Stream(csvEncoding, CsvExport.Header, lines, file);
     }
 
     // The package is written synchronously: into a temporary file (memory stays flat), then sent.

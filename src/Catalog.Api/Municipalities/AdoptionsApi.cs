@@ -12,7 +12,7 @@ namespace Catalog.Api.Municipalities;
 public sealed record AdoptionParameters(
     [FromQuery(Name = "program")][property: Description("Program id (repeatable; OR within the facet).")] string[]? Program,
     [FromQuery(Name = "prefecture")][property: Description("Prefecture name, e.g. 沖縄県 (repeatable).")] string[]? Prefecture,
-    [FromQuery(Name = "municipality")][property: Description("全国地方公共団体コード of a municipality or prefecture named by the row.")] string? Municipality,
+    [FromQuery(Name = "municipality")][property: Description("A municipality or prefecture named by the row: its 全国地方公共団体コード or name (加賀市, 茨城県つくば市, 沖縄県).")] string? Municipality,
     [FromQuery(Name = "fiscalYear")][property: Description("年度 as the Gregorian start year, e.g. 2021 (repeatable); 'unknown' for rows without a year.")] string[]? FiscalYear,
     [FromQuery(Name = "q")][property: Description("Text found in the municipality, title, note or program name.")] string? Q,
     [FromQuery(Name = "page")][property: Description("1-based page number.")] string? Page,
@@ -46,7 +46,8 @@ public static class AdoptionsApi
         var prefectures = (p.Prefecture ?? []).Select(s => s.Trim()).Distinct().ToList();
         if (prefectures.FirstOrDefault(n => !prefectureNames.Contains(n) && n != NoPrefecture) is { } unknownPrefecture)
             return TypedResults.Problem(SearchParameters.Problem("prefecture", $"prefecture '{unknownPrefecture}' is not a prefecture name (e.g. 北海道, 沖縄県)"));
-        if (p.Municipality is not null && MunicipalitiesApi.Lookup(p.Municipality, d, out var problem) is null) return problem!;
+        Municipality? place = null;
+        if (p.Municipality is not null && (place = MunicipalitiesApi.Lookup(p.Municipality, "municipality", d, out var problem)) is null) return problem!;
         var years = new List<int?>();
         foreach (var raw in p.FiscalYear ?? [])
         {
@@ -65,7 +66,7 @@ public static class AdoptionsApi
         bool ByPrefecture((AdoptionRow Row, IReadOnlyList<string> Prefectures) x) => prefectures.Count == 0 || x.Prefectures.Any(prefectures.Contains);
         bool ByYear((AdoptionRow Row, IReadOnlyList<string> Prefectures) x) => years.Count == 0 || years.Contains(x.Row.Adoption.FiscalYear);
         bool ByRest((AdoptionRow Row, IReadOnlyList<string> Prefectures) x) =>
-            (p.Municipality is null || x.Row.Adoption.LgCodes.Contains(p.Municipality))
+            (place is null || x.Row.Adoption.LgCodes.Contains(place.Code))
             && (string.IsNullOrEmpty(text) || Matches(x.Row, text, d));
 
         var rest = located.Where(ByRest).ToList();

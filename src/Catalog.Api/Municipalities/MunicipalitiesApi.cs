@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text;
 using Catalog.Api.Export;
 using Catalog.Api.Programs;
 using Catalog.Core.Municipalities;
@@ -31,7 +30,7 @@ public static class MunicipalitiesApi
     }
 
     public static Results<Ok<MunicipalitySearchResponse>, ProblemHttpResult> FindMunicipalities(
-        [Description("Name (浜松), reading in kana (みやこじま) or code (6 digits, or the first 5).")] string? q,
+        [Description("Name (浜松), prefecture and name (茨城県つくば市), reading in kana (みやこじま) or code (6 digits, or the first 5).")] string? q,
         [Description("At most this many results, 1–100 (default 20).")] string? limit,
         MunicipalityStore store)
     {
@@ -46,11 +45,11 @@ public static class MunicipalitiesApi
     }
 
     public static Results<Ok<MunicipalityDetail>, ProblemHttpResult> GetMunicipality(
-        [Description("全国地方公共団体コード: 6 digits with check digit, e.g. 472140 (宮古島市).")] string code,
+        [Description("全国地方公共団体コード (6 digits with check digit, e.g. 472140) or name: 宮古島市, 茨城県つくば市 (the prefecture settles a name two places share, e.g. 府中市).")] string code,
         MunicipalityStore store)
     {
         var d = store.Directory();
-        if (Lookup(code, d, out var problem) is not { } m) return problem!;
+        if (Lookup(code, "code", d, out var problem) is not { } m) return problem!;
 
         var all = store.Adoptions();
         var mine = all.Where(a => a.Adoption.LgCodes.Contains(m.Code)).ToList();
@@ -60,15 +59,17 @@ public static class MunicipalitiesApi
     }
 
     public static Results<Ok<VerdictTable>, PushStreamHttpResult, ProblemHttpResult> GetVerdicts(
-        [Description("全国地方公共団体コード: 6 digits with check digit.")] string code,
+        [Description("全国地方公共団体コード (6 digits with check digit) or name, e.g. 加賀市 or 東京都府中市.")] string code,
         [AsParameters] SearchParameters parameters,
-        [Description("json (default) or csv (UTF-8 with BOM, for a 庁内 memo).")] string? format,
+        [Description("json (default) or csv (for a 庁内 memo).")] string? format,
+        [Description(CsvExport.EncodingDescription)] string? encoding,
         MunicipalityStore municipalities, ProgramStore programs, SearchIndex index)
     {
         if (format is not (null or "json" or "csv"))
             return TypedResults.Problem(SearchParameters.Problem("format", $"format '{format}' is not one of: json, csv"));
+        if (CsvExport.TryEncoding(encoding, format == "csv", out var csvEncoding) is { } badEncoding) return TypedResults.Problem(badEncoding);
         var d = municipalities.Directory();
-        if (Lookup(code, d, out var problem) is not { } m) return problem!;
+        if (Lookup(code, "code", d, out var problem) is not { } m) return problem!;
         if (!parameters.TryBuild(index, out var request, out var bad)) return TypedResults.Problem(bad!);
 
         // The city view hides ended programs unless asked (hideEnded=false); they are counted either way.
@@ -84,12 +85,9 @@ public static class MunicipalitiesApi
         if (format == "csv")
         {
             var file = $"verdicts-{m.Code}-{request.AsOf.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.csv";
-            return TypedResults.Stream(async s =>
-            {
-                await using var writer = new StreamWriter(s, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024, leaveOpen: true);
-                await writer.WriteAsync(CsvExport.Line(CsvHeader));
-                foreach (var v in verdicts) await writer.WriteAsync(CsvExport.Line(CsvRow(m, v)));
-            }, "text/csv; charset=utf-8", file);
+            var lines = verdicts.Select(v => (v.ProgramId, v.ProgramName, CsvExport.Line(CsvRow(m, v)))).ToList();
+            if (CsvExport.Unencodable(csvEncoding, lines) is { } unencodable) return unencodable;
+            return CsvExport.Stream(csvEncoding, CsvHeader, lines, file);
         }
         var counts = new VerdictCounts(all.Count(v => v.Outcome == Verdict.Eligible), all.Count(v => v.Outcome == Verdict.Check),
             all.Count(v => v.Outcome == Verdict.NotEligible), all.Count(v => v.Outcome == Verdict.Ended), all.Count(v => v.Outcome == Verdict.DataGap));
@@ -107,22 +105,52 @@ public static class MunicipalitiesApi
         v.AsOf,
     ];
 
-    /// <summary>The entry for a code, or a 400 (malformed: length, digits, check digit) or 404 (unknown) ProblemDetails saying which.</summary>
-    internal static Municipality? Lookup(string code, MunicipalityDirectory d, out ProblemHttpResult? problem)
+    /// <summary>
+    /// The entry a parameter names, as people write it: a code (472140), a name (加賀市), a prefecture
+    /// and a name (茨城県つくば市) or a reading. Otherwise a ProblemDetails naming <paramref name="parameter"/>:
+    /// 400 for a malformed code (length, digits, check digit) or an ambiguous name (with the candidates
+    /// and their prefectures), 404 for nothing in the master.
+    /// </summary>
+    internal static Municipality? Lookup(string text, string parameter, MunicipalityDirectory d, out ProblemHttpResult? problem)
     {
         problem = null;
-        if (LgCode.Problem(code) is { } why)
+        var code = MunicipalityDirectory.Normalize(text);
+        // No municipality's name has a digit in it: what has one is meant as a code, and is told what is wrong with it.
+        if (code.Length == 0 || code.Any(char.IsAsciiDigit))
         {
-            problem = TypedResults.Problem(SearchParameters.Problem("code", $"code {why}."));
+            if (LgCode.Problem(code) is { } why)
+            {
+                problem = TypedResults.Problem(SearchParameters.Problem(parameter, $"{parameter} {why}."));
+                return null;
+            }
+            if (d.Find(code) is { } m) return m;
+            problem = NotFound(parameter, d.IsEmpty ? $"No municipality master has been imported, so the code {code} cannot be looked up."
+                : $"The code {code} is well-formed but is not in the municipality master ({d.Source.Source}).");
             return null;
         }
-        if (d.Find(code) is { } m) return m;
-        problem = TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such municipality",
-            detail: d.IsEmpty ? $"No municipality master has been imported, so the code {code} cannot be looked up."
-                : $"The code {code} is well-formed but is not in the municipality master ({d.Source.Source}).",
-            extensions: new Dictionary<string, object?> { ["parameter"] = "code" });
+
+        var found = d.Resolve(text);
+        if (found.Count == 1) return found[0];
+        if (found.Count > 1)
+        {
+            var problemDetails = SearchParameters.Problem(parameter,
+                $"{parameter} '{text}' is ambiguous: {string.Join(", ", found.Select(Described))}. Give the prefecture (e.g. {found[0].PrefectureName}{found[0].Name}) or the code.");
+            problemDetails.Extensions["candidates"] = found.Select(m => new MunicipalityCandidate(m.Code, m.Name, m.PrefectureName)).ToList();
+            problem = TypedResults.Problem(problemDetails);
+            return null;
+        }
+        var near = d.Search(text, 5);
+        problem = NotFound(parameter, d.IsEmpty ? $"No municipality master has been imported, so '{text}' cannot be looked up."
+            : $"No municipality or prefecture is named '{text}' in the municipality master ({d.Source.Source}); give a name (加賀市, 茨城県つくば市) or a code."
+              + (near.Count > 0 ? $" Did you mean: {string.Join(", ", near.Select(Described))}?" : ""));
         return null;
     }
+
+    private static string Described(Municipality m) => m.IsPrefecture ? $"{m.Name} ({m.Code})" : $"{m.PrefectureName}{m.Name} ({m.Code})";
+
+    private static ProblemHttpResult NotFound(string parameter, string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such municipality", detail: detail,
+            extensions: new Dictionary<string, object?> { ["parameter"] = parameter });
 
     internal static MasterInfo Master(MunicipalityDirectory d) => new(d.Source.Source, d.Source.Version, d.Source.Published, d.Source.License);
 

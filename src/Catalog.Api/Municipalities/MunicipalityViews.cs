@@ -17,6 +17,9 @@ public sealed record MunicipalitySummary(string Code, string Name, string Kana, 
 
 public sealed record PrefectureRef(string Code, string Name);
 
+/// <summary>One of the places an ambiguous name could mean, in a 400's "candidates".</summary>
+public sealed record MunicipalityCandidate(string Code, string Name, string Prefecture);
+
 public sealed record MunicipalitySearchResponse(string Query, IReadOnlyList<MunicipalitySummary> Municipalities);
 
 public sealed record MasterInfo(string Source, string? Version, string? Published, string? License);

@@ -1,4 +1,4 @@
-// The municipality page (?municipality=CODE): its classes, what it can apply for and why
+// The municipality page (?municipality=CODE or a name): its classes, what it can apply for and why
 // (対象 / 要確認 / 対象外 with reasons, cap for its class, 締切まで残りN日), its adoptions and its
 // peers, with a CSV download. Also the search box's municipality suggestions, and the route to
 // the adoption map. app.js calls routeMunicipality() first on every render.
@@ -70,7 +70,7 @@ async function renderMunicipality(root, code, asOf) {
   } catch (e) {
     if (e.name === 'AbortError') return;
     root.replaceChildren(backToSearch(), el('h2', { text: '自治体を表示できません' }),
-      el('p', { class: 'muni-error', role: 'alert', text: e.status === 404 ? `団体コード ${code} の自治体は見つかりませんでした（${e.message}）` : e.message }));
+      el('p', { class: 'muni-error', role: 'alert', text: e.status === 404 ? `${/^[0-9０-９]+$/.test(code) ? `団体コード ${code} ` : `「${code}」`}の自治体は見つかりませんでした（${e.message}）` : e.message }));
     return;
   }
   const m = detail.municipality;

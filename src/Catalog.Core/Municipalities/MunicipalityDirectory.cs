@@ -49,17 +49,41 @@ public sealed class MunicipalityDirectory
     public IReadOnlyList<Municipality> Named(string name) => _byName[name].ToList();
 
     /// <summary>
+    /// What a parameter names, as people write it: a name (加賀市), a prefecture and a name
+    /// (茨城県つくば市; 東京都府中市 picks one of two 府中市), a prefecture (沖縄県) or a reading
+    /// (かがし). One entry, several when the name is ambiguous, or none. Codes are the caller's.
+    /// </summary>
+    public IReadOnlyList<Municipality> Resolve(string text)
+    {
+        var t = Normalize(text);
+        if (t.Length == 0) return [];
+        if (Named(t) is { Count: > 0 } named) return named;
+        if (SplitPrefecture(t) is ({ } prefecture, var rest))
+        {
+            var kanaRest = ToHiragana(rest);
+            var within = All.Where(m => m.PrefectureCode == prefecture.Code && (m.Name == rest || m.Kana == kanaRest)).ToList();
+            if (within.Count > 0) return within;
+        }
+        var kana = ToHiragana(t);
+        return All.Where(m => m.Kana == kana).ToList();
+    }
+
+    /// <summary>
     /// Find by name (浜松 → 浜松市), by reading in hiragana or katakana (みやこじま → 宮古島市) and by code
     /// (6 digits, or the first 5). Exact names first, then prefixes, then the rest; prefectures too.
+    /// A leading prefecture (茨城県つくば) looks only in that prefecture.
     /// </summary>
     public IReadOnlyList<Municipality> Search(string q, int max)
     {
         var text = Normalize(q);
         if (text.Length == 0) return [];
+        Municipality? within = null;
+        if (Named(text).Count == 0 && SplitPrefecture(text) is ({ } prefecture, var rest)) (within, text) = (prefecture, rest);
         var kana = ToHiragana(text);
         var ranked = new List<(int Rank, Municipality M)>();
         foreach (var m in All)
         {
+            if (within is not null && m.PrefectureCode != within.Code) continue;
             int? rank =
                 m.Code == text || (text.Length == 5 && m.Code.StartsWith(text, StringComparison.Ordinal)) ? 0
                 : m.Name == text ? 1
@@ -73,6 +97,15 @@ public sealed class MunicipalityDirectory
         // Within a rank: prefectures first, then by code (north to south, as the code list runs).
         return ranked.OrderBy(x => x.Rank).ThenBy(x => x.M.IsPrefecture ? 0 : 1).ThenBy(x => x.M.Code, StringComparer.Ordinal)
             .Take(max).Select(x => x.M).ToList();
+    }
+
+    // 茨城県つくば市 → (茨城県, つくば市): a prefecture's name in front of more text.
+    private (Municipality? Prefecture, string Remainder) SplitPrefecture(string text)
+    {
+        foreach (var p in All)
+            if (p.IsPrefecture && text.Length > p.Name.Length && text.StartsWith(p.Name, StringComparison.Ordinal))
+                return (p, text[p.Name.Length..]);
+        return (null, text);
     }
 
     /// <summary>Whether <paramref name="m"/> belongs to <paramref name="cls"/>, and on what authority.</summary>

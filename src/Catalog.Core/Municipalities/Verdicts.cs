@@ -332,9 +332,13 @@ public static class VerdictEngine
 
     private static string Year(int y) => $"{y.ToString(CultureInfo.InvariantCulture)}年度";
 
-    private static string Day(DateTimeOffset t) => t.ToOffset(ProgramStatus.Jst).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    // Reasons are Japanese sentences: their dates read 令和6年5月31日; the machine-readable fields stay ISO.
+    private static string Day(DateTimeOffset t) => Notation.Wareki.FormatDate(DateOnly.FromDateTime(t.ToOffset(ProgramStatus.Jst).DateTime));
+
+    private static string Day(string isoDate) =>
+        DateOnly.TryParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? Notation.Wareki.FormatDate(d) : isoDate;
 
     // Kinds (市, 町 …) speak for themselves; a designation (政令指定都市 …) names its list and date.
     private static string SourceNote(ClassFact f) => f.Source is null || !MunicipalClasses.CityOnly.Contains(f.Class) ? ""
-        : $"、出典: {f.Source}{(f.AsOf is null ? "" : $"（{f.AsOf}時点）")}";
+        : $"、出典: {f.Source}{(f.AsOf is null ? "" : $"（{Day(f.AsOf)}時点）")}";
 }

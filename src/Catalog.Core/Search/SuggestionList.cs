@@ -1,8 +1,8 @@
 namespace Catalog.Core.Search;
 
 /// <summary>
-/// The completion list of one index generation, laid out so a keystroke costs a binary search,
-/// not a scan: entries are numbered in rank order (name, alias, field; then shorter text; then
+/// The completion list of one index generation, one entry a text, laid out so a keystroke costs a
+/// binary search, not a scan: entries are numbered in rank order (name, alias, field; then shorter text; then
 /// ordinal text), their normalised keys and readings sit in one string, and two index arrays
 /// sort the entries by key and by reading for prefix ranges. A contains-match is found by
 /// scanning the one string in entry order, so the first entries found are the best ranked and
@@ -25,7 +25,8 @@ internal sealed class SuggestionList
     {
         var ranked = entries
             .Where(e => e.Key.Length > 0)
-            .DistinctBy(e => (e.Suggestion.Text, e.Suggestion.Id))
+            .GroupBy(e => e.Suggestion.Text, StringComparer.Ordinal)
+            .Select(OnePerText)
             .OrderBy(e => KindRank(e.Suggestion.Kind)).ThenBy(e => e.Suggestion.Text.Length).ThenBy(e => e.Suggestion.Text, StringComparer.Ordinal)
             .ToArray();
         _entries = new Suggestion[ranked.Length];
@@ -47,6 +48,16 @@ internal sealed class SuggestionList
     }
 
     public int Count => _entries.Length;
+
+    // A text is suggested once, as its best kind (a name before an alias before a field): a name
+    // every 年度 and menu of a family shares, or an alias of many programs, is one completion. It
+    // keeps its program when one program has it as that kind; otherwise picking it searches the text.
+    private static (Suggestion Suggestion, string Key, string Reading) OnePerText(IEnumerable<(Suggestion Suggestion, string Key, string Reading)> same)
+    {
+        var best = same.GroupBy(e => KindRank(e.Suggestion.Kind)).MinBy(g => g.Key)!.ToList();
+        var ids = best.Select(e => e.Suggestion.Id).Distinct().Count();
+        return ids == 1 ? best[0] : best[0] with { Suggestion = best[0].Suggestion with { Id = null } };
+    }
 
     /// <summary>
     /// Up to <paramref name="max"/> completions for a normalised, katakana-folded needle: entries

@@ -24,6 +24,8 @@ public class MunicipalitiesApiTests(MunicipalitiesApiTests.Servers servers) : IC
     {
         ["programs/zz-open.json"] = MunicipalityFixtures.Program("zz-open", "【試験】受付中の交付金", "2024-04-01", "2024-05-31"),
         ["programs/zz-closed.json"] = MunicipalityFixtures.Program("zz-closed", "【試験】締切済みの交付金", "2024-01-10", "2024-02-29"),
+        // 𠮷 (U+20BB7) is outside Shift_JIS (CP932).
+        ["programs/zz-kichi.json"] = MunicipalityFixtures.Program("zz-kichi", "【試験】𠮷野地区の交付金", "2024-01-10", "2024-02-29"),
         ["programs/zz-ccc-only.json"] = MunicipalityFixtures.Program("zz-ccc-only", "【試験】中枢中核都市向け", "2024-04-01", "2024-05-31", applicants: "\"中枢中核都市\""),
         ["programs/zz-earlier.json"] = MunicipalityFixtures.Program("zz-earlier", "【試験】先行事業", "2021-04-01", "2021-05-31", extra: """
             ,
@@ -186,6 +188,76 @@ public class MunicipalitiesApiTests(MunicipalitiesApiTests.Servers servers) : IC
         Assert.Equal(expected, found["municipalities"]!.AsArray()[0]!["name"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("茨城県つくば市", "082201")]
+    [InlineData("茨城県 つくば", "082201")]
+    [InlineData("広島県府中", "342084")]
+    [InlineData("福島県だて", "072133")]
+    public async Task APrefectureInFrontOfTheNameSearchesOnlyThatPrefecture(string q, string expected)
+    {
+        var server = await servers.Seed();
+        var found = (await server.Client.GetObjectAsync("/api/municipalities?q=" + Uri.EscapeDataString(q)))["municipalities"]!.AsArray();
+        Assert.Equal(expected, found[0]!["code"]!.GetValue<string>());
+        Assert.All(found, m => Assert.Equal(expected[..2], m!["code"]!.GetValue<string>()[..2]));
+    }
+
+    [Theory]
+    [InlineData("加賀市", "172065")]
+    [InlineData("茨城県つくば市", "082201")]
+    [InlineData("東京都府中市", "132063")]
+    [InlineData("広島県 府中市", "342084")]
+    [InlineData("かがし", "172065")]
+    [InlineData("沖縄県", "470007")]
+    [InlineData("１７２０６５", "172065")]
+    public async Task AMunicipalityParameterTakesANameAsWellAsACode(string text, string code)
+    {
+        var server = await servers.Seed();
+        var escaped = Uri.EscapeDataString(text);
+
+        var detail = await server.Client.GetObjectAsync($"/api/municipalities/{escaped}");
+        var byName = await server.Client.GetObjectAsync($"/api/adoptions?municipality={escaped}&pageSize=500");
+        var byCode = await server.Client.GetObjectAsync($"/api/adoptions?municipality={code}&pageSize=500");
+
+        Assert.Equal(code, detail["municipality"]!["code"]!.GetValue<string>());
+        Assert.Equal(byCode.ToJsonString(), byName.ToJsonString());
+        if (code == "172065") Assert.True(byName["total"]!.GetValue<int>() > 0, "the seed has adoptions of 加賀市");
+    }
+
+    [Fact]
+    public async Task TheVerdictsOfAMunicipalityAreFoundByItsName()
+    {
+        var server = await servers.WithFixtures();
+        var table = await server.Client.GetObjectAsync($"/api/municipalities/{Uri.EscapeDataString("沖縄県宮古島市")}/programs?asOf={AsOf}");
+        Assert.Equal(Miyakojima, table["municipality"]!["code"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("府中市", "東京都府中市 (132063)", "広島県府中市 (342084)")]
+    [InlineData("伊達市", "北海道伊達市 (012335)", "福島県伊達市 (072133)")]
+    public async Task AnAmbiguousNameIsAProblemNamingTheCandidatesWithTheirPrefectures(string name, string first, string second)
+    {
+        var server = await servers.Seed();
+        foreach (var (url, parameter) in new[] { ($"/api/municipalities/{Uri.EscapeDataString(name)}", "code"),
+            ($"/api/municipalities/{Uri.EscapeDataString(name)}/programs", "code"), ($"/api/adoptions?municipality={Uri.EscapeDataString(name)}", "municipality") })
+        {
+            var problem = await server.Client.GetProblemAsync(url, name);
+            var detail = problem["detail"]!.GetValue<string>();
+            Assert.Contains(first, detail);
+            Assert.Contains(second, detail);
+            Assert.Equal(parameter, problem["parameter"]!.GetValue<string>());
+            Assert.Equal([first[..3], second[..3]], problem["candidates"]!.AsArray().Select(c => c!["prefecture"]!.GetValue<string>()[..3]));
+        }
+    }
+
+    [Fact]
+    public async Task ANameInNoMasterIsNotFoundAndTheNearestNamesAreOffered()
+    {
+        var server = await servers.Seed();
+        var problem = await server.Client.GetProblemAsync("/api/adoptions?municipality=" + Uri.EscapeDataString("加賀"), "加賀", 404);
+        Assert.Equal("municipality", problem["parameter"]!.GetValue<string>());
+        Assert.Contains("石川県加賀市 (172065)", problem["detail"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task ADesignatedCityCarriesItsClassWithTheSource()
     {
@@ -234,7 +306,7 @@ public class MunicipalitiesApiTests(MunicipalitiesApiTests.Servers servers) : IC
 
         var closed = VerdictOf(table, "zz-closed");
         Assert.Equal("対象外", closed["outcome"]!.GetValue<string>());
-        Assert.Contains(Reasons(closed, "公募期間"), r => r["effect"]!.GetValue<string>() == "excluded" && r["fact"]!.GetValue<string>().Contains("2024-02-29"));
+        Assert.Contains(Reasons(closed, "公募期間"), r => r["effect"]!.GetValue<string>() == "excluded" && r["fact"]!.GetValue<string>() == "受付は令和6年2月29日に締切");
 
         var later = VerdictOf(table, "zz-later");
         Assert.Equal("対象外", later["outcome"]!.GetValue<string>());
@@ -258,6 +330,21 @@ public class MunicipalitiesApiTests(MunicipalitiesApiTests.Servers servers) : IC
     }
 
     [Fact]
+    public async Task ReasonsShowDatesInWarekiAndTheFieldsKeepIso()
+    {
+        var server = await servers.Seed();
+        // 2020-06-01: the AI implementation type (window 令和2年5月29日–7月31日) is open, others closed or announced.
+        var table = await server.Client.GetObjectAsync($"/api/municipalities/{Miyakojima}/programs?asOf=2020-06-01&hideEnded=false");
+        var verdicts = table["verdicts"]!.AsArray().Select(v => v!.AsObject()).ToList();
+
+        var facts = verdicts.SelectMany(v => v["reasons"]!.AsArray().Select(r => r!["fact"]!.GetValue<string>())).ToList();
+        Assert.All(facts, f => Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2}", f));
+        var ai = verdicts.Single(v => v["programId"]!.GetValue<string>() == "chiiki-iot-jisso-keikaku-jichitai-ai");
+        Assert.Contains(Reasons(ai, "公募期間"), r => r["fact"]!.GetValue<string>() == "受付中。締切 令和2年7月31日（残り60日）");
+        Assert.StartsWith("2020-07-31T", ai["nextDeadline"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task AMunicipalityWithNoClassDataGetsCheckNotEligible()
     {
         var server = await servers.WithFixtures();
@@ -278,7 +365,7 @@ public class MunicipalitiesApiTests(MunicipalitiesApiTests.Servers servers) : IC
         Assert.Equal("対象", sendai["outcome"]!.GetValue<string>());
         Assert.Equal("中枢中核都市", sendai["cap"]!["class"]!.GetValue<string>());
         Assert.Equal(["2.5億円／年度"], sendai["cap"]!["texts"]!.AsArray().Select(t => t!.GetValue<string>()));
-        Assert.Contains(Reasons(sendai, "上限額"), r => r["fact"]!.GetValue<string>().Contains("test fixture"));
+        Assert.Contains(Reasons(sendai, "上限額"), r => r["fact"]!.GetValue<string>().Contains("出典: test fixture (not a real list)（令和6年4月1日時点）"));
 
         var sapporo = VerdictOf(await server.Client.GetObjectAsync($"/api/municipalities/{Sapporo}/programs?asOf={AsOf}"), "zz-open");
         Assert.Equal("対象", sapporo["outcome"]!.GetValue<string>());
@@ -303,8 +390,53 @@ public class MunicipalitiesApiTests(MunicipalitiesApiTests.Servers servers) : IC
         Assert.StartsWith("団体コード,団体名,判定,制度ID,制度名", lines[0]);
         var all = await server.Client.GetObjectAsync($"/api/municipalities/{Miyakojima}/programs?asOf={AsOf}");
         Assert.Equal(all["verdicts"]!.AsArray().Count + 1, lines.Length);
-        Assert.Contains(lines, l => l.StartsWith($"{Miyakojima},宮古島市,対象外,zz-closed,", StringComparison.Ordinal) && l.Contains("2024-02-29"));
+        Assert.Contains(lines, l => l.StartsWith($"{Miyakojima},宮古島市,対象外,zz-closed,", StringComparison.Ordinal) && l.Contains("令和6年2月29日に締切"));
         Assert.Contains(".csv", response.Content.Headers.ContentDisposition?.FileName ?? response.Content.Headers.ContentDisposition?.FileNameStar);
+    }
+
+    [Fact]
+    public async Task VerdictsDownloadAsShiftJisCsvOnRequest()
+    {
+        var server = await servers.Seed();
+        var url = $"/api/municipalities/{Miyakojima}/programs?asOf={AsOf}&format=csv";
+        var utf8 = await server.Client.GetByteArrayAsync(url);
+
+        using var response = await server.Client.GetAsync(url + "&encoding=shift_jis");
+
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(response.IsSuccessStatusCode, Encoding.UTF8.GetString(bytes));
+        Assert.Equal("shift_jis", response.Content.Headers.ContentType?.CharSet);
+        Assert.NotEqual(0xEF, bytes[0]); // no UTF-8 BOM
+        Assert.Equal(Encoding.UTF8.GetString(utf8, 3, utf8.Length - 3), ShiftJis.GetString(bytes));
+    }
+
+    [Fact]
+    public async Task ShiftJisVerdictsRefuseACharacterItCannotEncodeAndNameIt()
+    {
+        var server = await servers.WithFixtures();
+        var problem = await server.Client.GetProblemAsync($"/api/municipalities/{Miyakojima}/programs?asOf={AsOf}&format=csv&encoding=shift_jis", "encoding");
+        var detail = problem["detail"]!.GetValue<string>();
+        Assert.Contains("zz-kichi", detail);
+        Assert.Contains("U+20BB7", detail);
+    }
+
+    [Theory]
+    [InlineData("format=csv&encoding=latin1")]
+    [InlineData("encoding=shift_jis")] // JSON is UTF-8
+    public async Task AnEncodingTheVerdictsCannotBeWrittenInIsAProblemNamingIt(string query)
+    {
+        var server = await servers.Seed();
+        var problem = await server.Client.GetProblemAsync($"/api/municipalities/{Miyakojima}/programs?{query}", "encoding");
+        Assert.Equal("encoding", problem["parameter"]!.GetValue<string>());
+    }
+
+    private static Encoding ShiftJis
+    {
+        get
+        {
+            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+            return Encoding.GetEncoding(932);
+        }
     }
 
     [Fact]

@@ -57,7 +57,18 @@ public class VerdictEngineTests
         Assert.Equal("市区町村", v.MatchedClass);
         Assert.Equal("受付中", v.WindowStatus);
         Assert.Equal(30, v.DaysLeft);
-        Assert.Contains(v.Reasons, r => r.Rule == "公募期間" && r.Effect == "ok" && r.Fact.Contains("残り30日"));
+        // A Japanese sentence shows its date in 和暦; nextDeadline stays ISO.
+        Assert.Contains(v.Reasons, r => r.Rule == "公募期間" && r.Effect == "ok" && r.Fact == "受付中。締切 令和6年5月31日（残り30日）");
+        Assert.StartsWith("2024-05-31T23:59:59", v.NextDeadline);
+    }
+
+    [Fact]
+    public void AnAnnouncedProgramSaysWhenItOpensInWareki()
+    {
+        var p = Program("announced", "市区町村");
+        p.Windows = [new ApplicationWindow { Start = "2024-06-03T00:00:00+09:00", End = "2024-07-31T17:00:00+09:00" }];
+        var v = Decide(p, Directory("unknown"), "042021");
+        Assert.Contains(v.Reasons, r => r.Rule == "公募期間" && r.Fact == "受付開始 令和6年6月3日（予告）");
     }
 
     [Fact]
@@ -67,7 +78,7 @@ public class VerdictEngineTests
         p.Windows = [new ApplicationWindow { Start = "2024-01-10T00:00:00+09:00", End = "2024-02-29T17:00:00+09:00" }];
         var v = Decide(p, Directory("unknown"), "042021");
         Assert.Equal("対象外", v.Outcome);
-        Assert.Contains(v.Reasons, r => r.Rule == "公募期間" && r.Effect == "excluded" && r.Fact.Contains("2024-02-29"));
+        Assert.Contains(v.Reasons, r => r.Rule == "公募期間" && r.Effect == "excluded" && r.Fact == "受付は令和6年2月29日に締切");
     }
 
     [Fact]

@@ -51,8 +51,32 @@ public sealed class SuggestOrderTests
         var suggestions = JsonNode.Parse(await server.Client.GetStringAsync("/api/suggest?q=ぼうさい"))!.AsArray();
         var pairs = suggestions.Select(s => (s!["text"]!.GetValue<string>(), s["kind"]!.GetValue<string>())).ToList();
 
-        // The field 防災 reads ボウサイ too; within a tier names come before fields.
-        Assert.Equal([("ぼうさいマップ作成事業", "name"), ("防災", "name"), ("防災", "field")], pairs);
+        // The field 防災 reads ボウサイ too, but a text is suggested once, as its best kind: the name.
+        Assert.Equal([("ぼうさいマップ作成事業", "name"), ("防災", "name")], pairs);
+    }
+
+    [Fact]
+    public async Task EachTextIsSuggestedOnceAsItsBestKind()
+    {
+        await using var server = await CatalogTestServer.StartAsync();
+        server.Add(
+            // One name for every 年度 of a family, and an alias many programs share (デジ田交付金 came twice).
+            Make("dd-2023", "デジタル田園都市国家構想交付金", years: [2023], aliases: ["デジ田交付金"]),
+            Make("dd-2024", "デジタル田園都市国家構想交付金", years: [2024], aliases: ["デジ田交付金"]),
+            Make("dd-2025", "デジタル田園都市国家構想交付金", years: [2025], aliases: ["デジ田交付金"]),
+            // A text that is one program's name and other programs' alias.
+            Make("dx-plan", "デジタル実装計画", aliases: ["デジ実"]),
+            Make("dx-plan-2", "デジ実", years: [2025]));
+
+        var suggestions = JsonNode.Parse(await server.Client.GetStringAsync("/api/suggest?q=" + Uri.EscapeDataString("デジ")))!.AsArray();
+        var triples = suggestions.Select(s => (s!["text"]!.GetValue<string>(), s["kind"]!.GetValue<string>(), s["id"]?.GetValue<string>())).ToList();
+
+        Assert.Equal(triples.Select(t => t.Item1).Distinct(), triples.Select(t => t.Item1));
+        // Several programs share the text: picking it searches (no id); one program has it as a name: picking opens it.
+        Assert.Contains(("デジタル田園都市国家構想交付金", "name", null), triples);
+        Assert.Contains(("デジ田交付金", "alias", null), triples);
+        Assert.Contains(("デジ実", "name", "dx-plan-2"), triples);
+        Assert.Contains(("デジタル実装計画", "name", "dx-plan"), triples);
     }
 
     [Fact]
