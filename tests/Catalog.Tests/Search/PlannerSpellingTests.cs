@@ -68,4 +68,13 @@ public sealed class PlannerSpellingTests(SeedServer seed) : IClassFixture<SeedSe
         var export = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal(search.Ids().Order(), export["programs"]!.AsArray().Select(p => p!["id"]!.GetValue<string>()).Order());
     }
+
+    [Theory]
+    [InlineData("正規化")]      // 「ministry は一般的な所管による正規化」
+    [InlineData("抜粋")]        // 「…は保存した公式ページの抜粋に記載なし」
+    public async Task TheSeedsEditorialNotesAreNotSearched(string word)
+    {
+        Assert.Contains(SeedRecords.All, p => p.EditorialNotes?.Contains(word) == true);
+        Assert.Empty(await Ids(word));
+    }
 }
