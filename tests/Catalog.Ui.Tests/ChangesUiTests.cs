@@ -50,7 +50,8 @@ public sealed class ChangesUiTests(ChangedCatalogueFixture fixture, ITestOutputH
 
         var deadline = panel.Locator($".change-item[data-program='{fixture.Edited.DeadlineId}'][data-change='changed']");
         await Expect(deadline.Locator(".change-title")).ToHaveTextAsync("締切が令和2年8月14日に変更");
-        await Expect(deadline.Locator(".change-field")).ToHaveTextAsync("募集期間1・締切: 令和2年7月31日 → 令和2年8月14日");
+        // The moved deadline, and the quote that states it edited with it (a value changes with its 根拠).
+        await Expect(deadline.Locator(".change-field[data-path='windows[0].end']")).ToHaveTextAsync("募集期間1・締切: 令和2年7月31日 → 令和2年8月14日");
         await Expect(panel.Locator($".change-item[data-program='{EditedSeed.NewId}'] .change-title")).ToHaveTextAsync("新規掲載");
         await Expect(panel.Locator($".change-item[data-program='{fixture.Edited.RemovedId}'][data-change='removed'] .change-title")).ToHaveTextAsync("掲載終了");
         await Expect(panel.Locator($".change-item[data-program='{fixture.Edited.CapId}'][data-change='changed'] .change-title")).ToHaveTextAsync($"上限額が{EditedSeed.NewCap}に変更");
@@ -75,8 +76,9 @@ public sealed class ChangesUiTests(ChangedCatalogueFixture fixture, ITestOutputH
         var items = history.Locator(".change-item");
         await Expect(items).ToHaveCountAsync(2);
         await Expect(items.Nth(0).Locator(".change-badge")).ToHaveTextAsync("変更");
-        await Expect(items.Nth(0).Locator("del")).ToHaveTextAsync("令和2年7月31日");
-        await Expect(items.Nth(0).Locator("ins")).ToHaveTextAsync("令和2年8月14日");
+        var deadline = items.Nth(0).Locator(".change-field[data-path='windows[0].end']");
+        await Expect(deadline.Locator("del")).ToHaveTextAsync("令和2年7月31日");
+        await Expect(deadline.Locator("ins")).ToHaveTextAsync("令和2年8月14日");
         await Expect(items.Nth(0).Locator("time")).ToHaveTextAsync(new Regex(@"^令和\d+年\d+月\d+日"));
         await Expect(items.Nth(1).Locator(".change-title")).ToHaveTextAsync("新規掲載");
         output.WriteLine("screenshot: " + await ui.ScreenshotAsync("changes-history"));
