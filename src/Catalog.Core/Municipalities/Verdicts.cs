@@ -310,10 +310,10 @@ public static class VerdictEngine
                 return;
             }
             var end = f + rule.Years!.Value - 1;
-            var extended = rule.ExtensionYears is > 0 ? $"、延長で{end + rule.ExtensionYears.Value}年度まで" : "";
+            var extended = rule.ExtensionYears is > 0 ? $"、延長で{Year(end + rule.ExtensionYears.Value)}まで" : "";
             var now = Notation.Wareki.FiscalYearOf(DateOnly.FromDateTime(asOf.ToOffset(ProgramStatus.Jst).DateTime));
             var state = now <= end ? "支援期間中" : "支援期間を過ぎている";
-            reasons.Add(new(name, VerdictReason.Info, $"{m.Name}は{f}年度に初めて採択：支援は{end}年度まで{extended}（{now}年度は{state}）", ProgramId: mine[0].ProgramId, FiscalYear: f));
+            reasons.Add(new(name, VerdictReason.Info, $"{m.Name}は{Year(f)}に初めて採択：支援は{Year(end)}まで{extended}（{Year(now)}は{state}）", ProgramId: mine[0].ProgramId, FiscalYear: f));
         }
     }
 
@@ -328,9 +328,10 @@ public static class VerdictEngine
     private static string FamilyName(AdoptionLedger ledger, string familyKey) =>
         ledger.Programs.Where(p => p.FamilyKey == familyKey).Select(p => p.Aliases.LastOrDefault() ?? p.Name).FirstOrDefault() ?? familyKey;
 
-    private static string Year(int? y) => y is { } v ? $"{v.ToString(CultureInfo.InvariantCulture)}年度" : "（年度不明）";
+    // 年度 in the sentences staff read: 令和3年度, as the rest of the page writes it.
+    private static string Year(int? y) => y is { } v ? Notation.Wareki.FormatFiscalYear(v) : "（年度不明）";
 
-    private static string Year(int y) => $"{y.ToString(CultureInfo.InvariantCulture)}年度";
+    private static string Year(int y) => Notation.Wareki.FormatFiscalYear(y);
 
     // Reasons are Japanese sentences: their dates read 令和6年5月31日; the machine-readable fields stay ISO.
     private static string Day(DateTimeOffset t) => Notation.Wareki.FormatDate(DateOnly.FromDateTime(t.ToOffset(ProgramStatus.Jst).DateTime));

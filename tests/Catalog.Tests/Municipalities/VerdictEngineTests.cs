@@ -202,8 +202,9 @@ public class VerdictEngineTests
         var v = Decide(p, d, "042021", history, new AdoptionLedger([p], history));
         var reason = Assert.Single(v.Reasons, r => r.Rule == "支援期間");
         Assert.Equal(2019, reason.FiscalYear);
-        Assert.Contains("2021年度まで", reason.Fact);
-        Assert.Contains("2023年度まで", reason.Fact);
+        Assert.Contains("令和3年度まで", reason.Fact);
+        Assert.Contains("令和5年度まで", reason.Fact);
+        Assert.StartsWith("石巻市は令和元年度に初めて採択", reason.Fact);
     }
 
     [Fact]
