@@ -29,7 +29,7 @@ internal static class QueryExpansion
             {
                 if (word.Phrase) continue;
                 var normalized = TextNormalizer.Normalize(word.Text);
-                var katakana = TextNormalizer.FoldToKatakana(normalized);
+                var katakana = LongVowels(TextNormalizer.FoldToKatakana(normalized));
                 if (katakana != normalized) Add(words, katakana);
                 if (vocabulary is null || !IsKana(katakana)) continue;
                 var list = vocabulary();
@@ -52,6 +52,17 @@ internal static class QueryExpansion
             didYouMean = b.ToString();
         }
         return new(new QueryText(expanded, text.Excluded), didYouMean);
+    }
+
+    // A dash typed for the long-vowel mark after kana (スマ−トシティ, ド-ロン) is the mark.
+    private static string LongVowels(string s)
+    {
+        if (s.IndexOfAny(['−', '‐', '-', '－', '—', '―']) < 0) return s;
+        var chars = s.ToCharArray();
+        for (var i = 1; i < chars.Length; i++)
+            if (chars[i] is '−' or '‐' or '-' or '－' or '—' or '―' && chars[i - 1] is >= '\u30A1' and <= '\u30FA' or 'ー')
+                chars[i] = 'ー';
+        return new string(chars);
     }
 
     private static void Add(List<QueryWord> words, string text)

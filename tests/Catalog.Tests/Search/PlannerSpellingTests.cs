@@ -14,6 +14,8 @@ public sealed class PlannerSpellingTests(SeedServer seed) : IClassFixture<SeedSe
     [InlineData("スマートシティ", "すまーとしてぃ")]
     [InlineData("スマートシティ", "smart city")]  // two words that together are one term
     [InlineData("テレワーク", "telework")]
+    [InlineData("スマートシティ", "スマ−トシティ")] // a minus sign for the long-vowel mark
+    [InlineData("ドローン", "ドロ-ン")]
     public async Task TheSpellingsFindTheSamePrograms(string canonical, string typed)
     {
         var expected = await Ids(canonical);
