@@ -7,6 +7,14 @@ namespace Catalog.Tests.Search;
 /// <summary>Status that tells the truth about time (#23): ended programs, 通年 under 受付中, the next call's forecast.</summary>
 public sealed class CurrencyApiTests
 {
+    // One year's call of a family: the records a forecast is computed from.
+    private static ProgramRecord YearlyCall(string id, string name, string family, int year, string start, string end)
+    {
+        var p = Make(id, $"{name} {year}年度", years: [year], windows: [Window(start, end)]);
+        p.FamilyKey = family;
+        return p;
+    }
+
     [Fact]
     public async Task AProgramWhoseLastFiscalYearIsOverIsEndedNotUnknown()
     {
@@ -48,12 +56,7 @@ public sealed class CurrencyApiTests
     public async Task AFamilyWithThreeYearlyCallsForecastsTheNextOnTheLatestRecordOnly()
     {
         await using var server = await CatalogTestServer.StartAsync();
-        ProgramRecord Call(string id, int year, string start, string end)
-        {
-            var p = Make(id, $"スマートシティ推進事業 {year}年度", years: [year], windows: [Window(start, end)]);
-            p.FamilyKey = "smart-city-suishin";
-            return p;
-        }
+        ProgramRecord Call(string id, int year, string start, string end) => YearlyCall(id, "スマートシティ推進事業", "smart-city-suishin", year, start, end);
         server.Add(
             Call("sc-2022", 2022, "2022-04-08", "2022-05-16T12:00:00+09:00"),
             Call("sc-2023", 2023, "2023-04-05", "2023-05-10T12:00:00+09:00"),
@@ -96,12 +99,7 @@ public sealed class CurrencyApiTests
     public async Task TheOverviewListsOpenClosingSoonAnnouncedAndForecastCalls()
     {
         await using var server = await CatalogTestServer.StartAsync();
-        ProgramRecord Call(string id, int year, string start, string end)
-        {
-            var p = Make(id, $"実証事業 {year}年度", years: [year], windows: [Window(start, end)]);
-            p.FamilyKey = "jissho";
-            return p;
-        }
+        ProgramRecord Call(string id, int year, string start, string end) => YearlyCall(id, "実証事業", "jissho", year, start, end);
         server.Add(
             Call("jissho-2023", 2023, "2023-05-01", "2023-06-15"),
             Call("jissho-2024", 2024, "2024-05-07", "2024-06-14"),
