@@ -88,8 +88,9 @@ public sealed record ProgramStatus(string? Status, DateTimeOffset? NextDeadline)
         TryParseTime(w.Start)?.UtcTicks ?? NoStartOpens(w, fiscalYears);
 
     // A window whose start the source does not give: a year-round one opens with its first fiscal
-    // year; a call that only states its deadline is taken as open from a year before that (calls
-    // for a 年度 open in its preceding winter at the earliest), so it never reads 受付中 years early.
+    // year; a call that only states its deadline is taken as open from the start of the fiscal year
+    // before (a call for a 年度 is published during the year before at the earliest), so it never
+    // reads 受付中 years early.
     private static long NoStartOpens(ApplicationWindow w, IReadOnlyCollection<int> fiscalYears)
     {
         if (fiscalYears.Count == 0) return long.MinValue;

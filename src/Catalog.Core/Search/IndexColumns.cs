@@ -178,6 +178,8 @@ public sealed class IndexColumns
     {
         if (Family[doc] < 0) return null;
         var docs = FamilyDocs[Family[doc]];
+        // Fewer than two dated windows in the whole family: nothing to see a yearly pattern in.
+        if (docs.Sum(d => WindowOffsets[d + 1] - WindowOffsets[d]) < CallForecast.MinimumYears) return null;
         var latest = docs.Max(LastFiscalYear);
         if (LastFiscalYear(doc) != latest || latest < 0) return null;
         var calls = new List<PastCall>();
