@@ -16,6 +16,7 @@ import { closeSuggestions, wireSearchBox } from './suggest.js';
 import { routeMunicipality } from './municipality.js';
 
 export { fiscalYearLabel, formatWareki } from './wareki.js';
+import { formatWareki } from './wareki.js';
 
 async function render() {
   const state = readState();
@@ -35,8 +36,16 @@ async function render() {
   }
 }
 
+// The date a printed page was printed on (the print stylesheet writes it under the footer).
+function stampPrintDate() {
+  const d = new Date();
+  document.querySelector('.site-footer')?.setAttribute('data-printed', formatWareki(`${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`));
+}
+
 function wire() {
   reportUnhandledErrors();
+  stampPrintDate();
+  window.addEventListener('beforeprint', stampPrintDate);
   onStateChange(render);
   wireSearchBox();
   $('sort').addEventListener('change', () => navigate({ sort: $('sort').value, page: 1 }));

@@ -133,12 +133,13 @@ function endedToggle(hidden) {
 }
 
 function verdictRow(v) {
+  // data-label: on a phone the row becomes a card and each cell names its column.
   return el('tr', { 'data-program': v.programId, 'data-outcome': v.outcome },
-    el('td', {}, el('span', { class: `verdict ${OUTCOME_CLASS[v.outcome] || ''}`, text: v.outcome })),
-    el('td', {}, appLink(`?id=${encodeURIComponent(v.programId)}`, v.programName)),
-    el('td', { class: 'verdict-cap' }, v.cap && v.cap.texts.length ? `${v.cap.class || '全申請者'}: ${v.cap.texts.join('、')}` : '—'),
-    el('td', { class: 'verdict-window' }, windowCell(v)),
-    el('td', {}, el('ul', { class: 'reasons' }, v.reasons.map((r) => el('li', { class: `reason reason-${r.effect}` },
+    el('td', { 'data-label': '判定' }, el('span', { class: `verdict ${OUTCOME_CLASS[v.outcome] || ''}`, text: v.outcome })),
+    el('td', { 'data-label': '制度' }, appLink(`?id=${encodeURIComponent(v.programId)}`, v.programName)),
+    el('td', { class: 'verdict-cap', 'data-label': '上限額' }, v.cap && v.cap.texts.length ? `${v.cap.class || '全申請者'}: ${v.cap.texts.join('、')}` : '—'),
+    el('td', { class: 'verdict-window', 'data-label': '募集' }, windowCell(v)),
+    el('td', { 'data-label': '理由' }, el('ul', { class: 'reasons' }, v.reasons.map((r) => el('li', { class: `reason reason-${r.effect}` },
       el('span', { class: 'reason-rule', text: `${r.rule}・${EFFECT_LABEL[r.effect] || r.effect}` }), ' ', r.fact)))));
 }
 
