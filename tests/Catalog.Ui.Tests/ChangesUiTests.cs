@@ -67,6 +67,29 @@ public sealed class ChangesUiTests(ChangedCatalogueFixture fixture, ITestOutputH
     }
 
     [Fact]
+    public async Task ARemovedProgramsPageSays掲載終了WithItsDateAndHistoryInJapanese()
+    {
+        await using var ui = await OpenAsync();
+        await ui.GotoAsync($"/?id={fixture.Edited.RemovedId}");
+        await Expect(ui.Page.Locator("#detail-view .badge-ended")).ToHaveTextAsync("掲載終了");
+        await Expect(ui.Page.Locator("#detail-title")).Not.ToBeEmptyAsync();
+        await Expect(ui.Page.Locator(".removed-note time")).ToHaveTextAsync(new Regex(@"^令和\d+年\d+月\d+日"));
+        var history = ui.Page.Locator("section[data-section='history']");
+        await Expect(history.Locator(".change-item").First.Locator(".change-title")).ToHaveTextAsync("掲載終了");
+        await Expect(ui.Page.Locator("#error-banner")).ToBeHiddenAsync();
+        await Expect(ui.Page.Locator("h2", new() { HasText = "制度を表示できません" })).ToHaveCountAsync(0);
+        var text = await ui.Page.Locator("#detail-view").InnerTextAsync();
+        Assert.DoesNotMatch("[A-Za-z]{4,}", text); // Japanese only: no English message mixed in
+        output.WriteLine("screenshot: " + await ui.ScreenshotAsync("changes-removed-page"));
+
+        // An id the catalogue never held still says so, once, in Japanese.
+        await ui.GotoAsync("/?id=no-such-program");
+        await Expect(ui.Page.Locator("h2", new() { HasText = "制度を表示できません" })).ToHaveCountAsync(1);
+        await Expect(ui.Page.Locator("#error-banner")).ToBeHiddenAsync();
+        Assert.DoesNotMatch("[A-Za-z]{4,}", (await ui.Page.Locator("#detail-view p").InnerTextAsync()).Replace("no-such-program", "")); // the id aside
+    }
+
+    [Fact]
     public async Task TheDetailPageShowsEachChangeWithItsDateAndBeforeAndAfter()
     {
         await using var ui = await OpenAsync();

@@ -361,11 +361,16 @@ public sealed class StaffUiTests(UiFixture fixture, ITestOutputHelper output)
     public async Task AnApiErrorShowsTheProblemDetail()
     {
         await using var ui = await OpenAsync();
+        // A program that is not there is said once, on the page, in Japanese (#27).
         await ui.GotoAsync("/?id=no-such-program");
-
-        await Expect(ui.Page.Locator("#error-banner")).ToBeVisibleAsync();
-        await Expect(ui.Page.Locator("#error-message")).ToContainTextAsync("見つかりませんでした");
         await Expect(ui.Page.Locator("#detail-view")).ToContainTextAsync("制度を表示できません");
+        await Expect(ui.Page.Locator("#detail-view")).ToContainTextAsync("見つかりませんでした");
+        await Expect(ui.Page.Locator("#error-banner")).ToBeHiddenAsync();
+
+        // A request the API refuses shows its problem detail in the banner.
+        await ui.GotoAsync("/?q=" + Uri.EscapeDataString("\"補助"));
+        await Expect(ui.Page.Locator("#error-banner")).ToBeVisibleAsync();
+        await Expect(ui.Page.Locator("#error-message")).ToContainTextAsync("HTTP 400");
     }
 
     [Fact]

@@ -10,8 +10,10 @@ namespace Catalog.Api.Changes;
 /// <summary>A change in a few Japanese words, as a feed entry or the changes panel shows it: 締切が令和7年3月31日に変更, 新規掲載, 掲載終了.</summary>
 public static partial class ChangeTitles
 {
-    public static string For(EntityChange c) => (c.Kind, c.Change) switch
+    /// <param name="revisionKind">The kind of the revision the change belongs to: a program a revert brings back is 再掲載.</param>
+    public static string For(EntityChange c, string? revisionKind = null) => (c.Kind, c.Change) switch
     {
+        (EntityKinds.Program, ChangeTypes.Added) when revisionKind == RevisionKinds.Revert => "再掲載",
         (EntityKinds.Program, ChangeTypes.Added) => "新規掲載",
         (EntityKinds.Program, ChangeTypes.Removed) => "掲載終了",
         (EntityKinds.Program, _) => Fields(c.Fields),

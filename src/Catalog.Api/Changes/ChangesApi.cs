@@ -69,7 +69,7 @@ public static class ChangesApi
         var programId = c.ProgramId ?? c.Key;
         var name = c.Kind == EntityKinds.Program ? c.Label : log.ProgramName(programId) ?? programId;
         return new ChangeItem(e.Revision.Number, Iso(e.Revision.Time), e.Revision.Kind, programId, name, c.Kind, c.Key, c.Change,
-            ChangeTitles.For(c), c.Kind == EntityKinds.Program ? null : c.Label,
+            ChangeTitles.For(c, e.Revision.Kind), c.Kind == EntityKinds.Program ? null : c.Label,
             c.Fields.Select(f => new FieldItem(f.Path, FieldLabels.Japanese(f.Path), FieldLabels.English(f.Path), f.Before, f.After)).ToList());
     }
 

@@ -28,7 +28,7 @@ public static class AtomFeed
         feed.Items = changes.Select(e =>
         {
             var item = ChangesApi.ToItem(e, log);
-            var link = ProgramLink(baseUri, item.ProgramId, removed: e.Change.Kind == EntityKinds.Program && e.Change.Change == ChangeTypes.Removed);
+            var link = ProgramLink(baseUri, item.ProgramId);
             var entry = new SyndicationItem($"{item.Title}：{item.ProgramName}", Content(item), link, EntryId(e), e.Revision.Time)
             {
                 PublishDate = e.Revision.Time,
@@ -47,9 +47,8 @@ public static class AtomFeed
     public static string EntryId(ChangeEntry e) =>
         $"{Tag}revision:{e.Revision.Number}:{e.Change.Kind}:{(e.Change.Kind == EntityKinds.Program ? Uri.EscapeDataString(e.Change.Key) : Hash(e.Change.Key))}";
 
-    // A removed program has no page; its history does.
-    private static Uri ProgramLink(Uri baseUri, string id, bool removed) =>
-        removed ? new Uri(baseUri, $"api/programs/{Uri.EscapeDataString(id)}/history") : new Uri(baseUri, $"./?id={Uri.EscapeDataString(id)}");
+    // The program's page; for a removed program that page says 掲載終了 and shows its history.
+    private static Uri ProgramLink(Uri baseUri, string id) => new(baseUri, $"./?id={Uri.EscapeDataString(id)}");
 
     private static TextSyndicationContent Content(ChangeItem item)
     {

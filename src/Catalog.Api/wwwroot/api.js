@@ -41,7 +41,9 @@ export async function getJson(url, { signal, notFound } = {}) {
     const what = response.status === 404 && notFound ? notFound : `サーバーがエラーを返しました（HTTP ${response.status}）。`;
     const next = response.status === 404 && notFound ? '検索画面から探し直してください。'
       : response.status < 500 ? '検索条件を見直してください。' : 'しばらくしてから再読み込みしてください。';
-    throw new ApiError(`${what}${detail ? `（${detail}）` : ''} ${next}`, response.status);
+    // A page we name ourselves (notFound) is said in Japanese only; other problems keep the API's detail.
+    const shown = response.status === 404 && notFound ? '' : detail;
+    throw new ApiError(`${what}${shown ? `（${shown}）` : ''} ${next}`, response.status);
   }
   return response.json();
 }

@@ -23,7 +23,10 @@ export async function renderDetail(id) {
     });
   } catch (e) {
     if (e.name === 'AbortError') return;
+    // A program the catalogue once held: 掲載終了 with its date and history, not an error.
+    if (e.status === 404 && await renderRemoved(view, id, detailController.signal)) return;
     view.replaceChildren(backLink(), el('h2', { text: '制度を表示できません' }), el('p', { text: e.message }));
+    if (e.status === 404) return; // said on the page; no second banner
     throw e;
   }
   $('error-banner').hidden = true;
@@ -72,6 +75,27 @@ export async function renderDetail(id) {
 }
 
 /** Back to the search the detail was opened from (the same URL without the id). */
+/** The page of a removed program: its last name, when it was removed, and its history. False when the catalogue never held it. */
+async function renderRemoved(view, id, signal) {
+  let history;
+  try {
+    history = await getJson(`/api/programs/${encodeURIComponent(id)}/history?pageSize=50`, { signal });
+  } catch {
+    return false;
+  }
+  const removal = (history.changes || []).find((c) => c.entity === 'program' && c.change === 'removed');
+  if (!removal) return false;
+  $('error-banner').hidden = true;
+  document.title = `${removal.programName}（掲載終了） - スマートシティ支援制度カタログ`;
+  view.replaceChildren(
+    backLink(),
+    el('header', { class: 'detail-head' },
+      el('div', { class: 'hit-head' }, el('span', { class: 'badge badge-ended', text: '掲載終了' }), el('h2', { id: 'detail-title', text: removal.programName })),
+      el('p', { class: 'removed-note' }, dateEl(removal.time), ' にカタログから外れました。以下はこの制度の記録の変更履歴です。')),
+    historySection(id));
+  return true;
+}
+
 const backLink = () => stateLink({ id: '' }, { class: 'back-link', text: '← 検索結果に戻る' });
 
 function section(title, name, ...content) {

@@ -149,6 +149,8 @@ public class FeedTests(EditedCatalogue fixture) : IClassFixture<EditedCatalogue>
 /// <summary>Feeds over a catalogue that changes during the test.</summary>
 public class FeedUpdateTests
 {
+    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
+
     [Fact]
     public async Task ACalendarEventKeepsItsUidWhenTheProgramChangesAndItsWindowMoves()
     {
@@ -206,5 +208,15 @@ public class FeedUpdateTests
         Assert.DoesNotContain(EditedSeed.NewId, after.Ids());
         var feed = await server.Client.GetStringAsync("/feed.atom");
         Assert.Contains($"掲載終了：{EditedSeed.NewName}", feed);
+        // The removed programs come back with the revert: 再掲載, not 新規掲載; each entry links to the page.
+        var restored = XDocument.Parse(feed).Root!.Elements(Atom + "entry")
+            .Single(e => ((string)e.Element(Atom + "title")!).StartsWith("再掲載：", StringComparison.Ordinal));
+        Assert.Equal($"再掲載：{SeedName(edited.RemovedId)}", (string)restored.Element(Atom + "title")!);
+        Assert.EndsWith($"/?id={edited.RemovedId}", (string)restored.Element(Atom + "link")!.Attribute("href")!);
+        var removedEntry = XDocument.Parse(feed).Root!.Elements(Atom + "entry").First(e => (string)e.Element(Atom + "title")! == $"掲載終了：{EditedSeed.NewName}");
+        Assert.EndsWith($"/?id={EditedSeed.NewId}", (string)removedEntry.Element(Atom + "link")!.Attribute("href")!);
     }
+
+    private static string SeedName(string id) =>
+        System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Seed, "programs", id + ".json")))!["name"]!.GetValue<string>();
 }
