@@ -1,8 +1,8 @@
 // The home page's lists (no query, no filter): open now, closing soon, announced and forecast calls.
-import { el, dateEl } from './dom.js';
+import { el } from './dom.js';
 import { getJson } from './api.js';
 import { stateLink, readState } from './state.js';
-import { statusBadge, forecastEl } from './search-view.js';
+import { statusBadge, deadlineEl, forecastEl } from './search-view.js';
 
 let loaded = false;
 
@@ -10,13 +10,6 @@ function programItem(h, extra) {
   return el('li', { class: 'overview-item', 'data-id': h.id },
     statusBadge(h.status, h.endedFiscalYear), ' ', stateLink({ id: h.id }, { text: h.name }), ' ',
     el('span', { class: 'overview-ministry', text: h.ministry }), extra ? ' ' : null, extra);
-}
-
-function deadline(h) {
-  if (h.status === '通年') return el('span', { class: 'deadline', text: '通年受付' });
-  if (!h.nextDeadline) return null;
-  const days = typeof h.daysLeft === 'number' ? (h.daysLeft === 0 ? '（本日締切）' : `（残り${h.daysLeft}日）`) : '';
-  return el('span', { class: 'deadline' }, '締切 ', dateEl(h.nextDeadline), days);
 }
 
 function list(key, title, hits, empty, extra) {
@@ -38,10 +31,10 @@ export async function renderOverviewPanel(panel, show) {
     const asOf = readState().asOf;
     const o = await getJson(`/api/overview${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`);
     panel.replaceChildren(title,
-      list('open', `受付中（通年を含む）${o.openTotal}件`, o.openNow, '現在受付中の制度はありません。', deadline),
-      list('closing', '締切間近（30日以内）', o.closingSoon, '30日以内に締め切る制度はありません。', deadline),
-      list('announced', '公募予定（公表済み）', o.announced, '公表済みの公募予定はありません。', (h) => h.nextDeadline ? el('span', { class: 'deadline' }, '締切 ', dateEl(h.nextDeadline)) : null),
-      list('forecast', '次回公募の見込み（推定）', o.forecast, '過去の公募から次回を推定できる制度はありません。', (h) => forecastEl(h)));
+      list('open', `受付中（通年を含む）${o.openTotal}件`, o.openNow, '現在受付中の制度はありません。', deadlineEl),
+      list('closing', '締切間近（30日以内）', o.closingSoon, '30日以内に締め切る制度はありません。', deadlineEl),
+      list('announced', '公募予定（公表済み）', o.announced, '公表済みの公募予定はありません。', deadlineEl),
+      list('forecast', '次回公募の見込み（推定）', o.forecast, '過去の公募から次回を推定できる制度はありません。', forecastEl));
   } catch {
     loaded = false;
     panel.replaceChildren(title, el('p', { class: 'overview-empty', text: '一覧を読み込めませんでした。' }));

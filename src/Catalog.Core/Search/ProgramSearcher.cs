@@ -26,16 +26,7 @@ internal sealed class ProgramSearcher(QueryBuilder queries, SnippetHighlighter h
         var searcher = g.Manager.Acquire();
         try
         {
-            var keep = request.Page * request.PageSize;
-            var built = queries.Build(text, QueryBuilder.QueryMode.Precise);
-            var collector = Run(g, searcher, built.Query, request, keep);
-            var relaxed = false;
-            if (collector.Total == 0 && built.RequiredGroups > 1)
-            {
-                built = queries.Build(text, QueryBuilder.QueryMode.Relaxed);
-                collector = Run(g, searcher, built.Query, request, keep);
-                relaxed = collector.Total > 0;
-            }
+            var (built, collector, relaxed) = RunPreciseThenRelaxed(g, searcher, text, request, request.Page * request.PageSize);
 
             var hits = new List<SearchHit>();
             foreach (var hit in collector.Sorted().Skip((request.Page - 1) * request.PageSize))
@@ -63,7 +54,7 @@ internal sealed class ProgramSearcher(QueryBuilder queries, SnippetHighlighter h
     }
 
     /// <summary>The forecast next call of every family that expects one, soonest first (the home page's 「次回公募の見込み」).</summary>
-    public static IReadOnlyList<SearchHit> Forecasts(IndexGeneration g, DateTimeOffset asOf, bool hideEnded, int max)
+    public static IReadOnlyList<SearchHit> Forecasts(IndexGeneration g, DateTimeOffset asOf, int max)
     {
         var c = g.Columns;
         var found = new List<(int Doc, CallForecast Forecast)>();
@@ -74,11 +65,9 @@ internal sealed class ProgramSearcher(QueryBuilder queries, SnippetHighlighter h
         var searcher = g.Manager.Acquire();
         try
         {
-            return found.OrderBy(x => x.Forecast.Start, StringComparer.Ordinal).ThenBy(x => c.IdRank[x.Doc])
-                .Select(x => (Record: SearchHits.Load(searcher, x.Doc), x.Forecast))
-                .Select(x => SearchHits.ToHit(x.Record, asOf, [], x.Forecast))
-                .Where(h => !hideEnded || h.Status != Vocabulary.Statuses[ProgramStatus.Ended])
-                .Take(max).ToList();
+            // Only the records shown are read from the index.
+            return found.OrderBy(x => x.Forecast.Start, StringComparer.Ordinal).ThenBy(x => c.IdRank[x.Doc]).Take(max)
+                .Select(x => SearchHits.ToHit(SearchHits.Load(searcher, x.Doc), asOf, [], x.Forecast)).ToList();
         }
         finally { g.Manager.Release(searcher); }
     }
@@ -94,17 +83,23 @@ internal sealed class ProgramSearcher(QueryBuilder queries, SnippetHighlighter h
         var searcher = g.Manager.Acquire();
         try
         {
-            var built = queries.Build(text, QueryBuilder.QueryMode.Precise);
-            var collector = Run(g, searcher, built.Query, request, g.Columns.MaxDoc);
-            relaxed = false;
-            if (collector.Total == 0 && built.RequiredGroups > 1)
-            {
-                collector = Run(g, searcher, queries.Build(text, QueryBuilder.QueryMode.Relaxed).Query, request, g.Columns.MaxDoc);
-                relaxed = collector.Total > 0;
-            }
+            (_, var collector, relaxed) = RunPreciseThenRelaxed(g, searcher, text, request, g.Columns.MaxDoc);
             return collector.Sorted().Select(h => SearchHits.Load(searcher, h.Doc)).ToList();
         }
         finally { g.Manager.Release(searcher); }
+    }
+
+    // Every word required; when that finds nothing and there are several words, any word (relaxed).
+    // The one rule for the search and for everything that lists what the search finds.
+    private (QueryBuilder.Built Built, FacetingCollector Collector, bool Relaxed) RunPreciseThenRelaxed(
+        IndexGeneration g, IndexSearcher searcher, QueryText text, SearchRequest request, int keep)
+    {
+        var built = queries.Build(text, QueryBuilder.QueryMode.Precise);
+        var collector = Run(g, searcher, built.Query, request, keep);
+        if (collector.Total > 0 || built.RequiredGroups <= 1) return (built, collector, false);
+        var relaxedBuilt = queries.Build(text, QueryBuilder.QueryMode.Relaxed);
+        var relaxedCollector = Run(g, searcher, relaxedBuilt.Query, request, keep);
+        return (relaxedBuilt, relaxedCollector, relaxedCollector.Total > 0);
     }
 
     private static FacetingCollector Run(IndexGeneration g, IndexSearcher searcher, Query query, SearchRequest request, int keep)

@@ -70,7 +70,7 @@ public sealed class SearchIndex : IDisposable
     public CallForecast? Forecast(string id, DateTimeOffset asOf) => With(g => ProgramSearcher.Forecast(g, id, asOf));
 
     /// <summary>Every forecast next call, soonest first.</summary>
-    public IReadOnlyList<SearchHit> Forecasts(DateTimeOffset asOf, int max) => With(g => ProgramSearcher.Forecasts(g, asOf, hideEnded: false, max));
+    public IReadOnlyList<SearchHit> Forecasts(DateTimeOffset asOf, int max) => With(g => ProgramSearcher.Forecasts(g, asOf, max));
 
     private T With<T>(Func<IndexGeneration, T> use)
     {
