@@ -40,11 +40,17 @@ public static class CatalogHost
     /// or "/" is matched (and missed) by routing first (dotnet/aspnetcore#59399), so routing is
     /// placed explicitly after them.
     /// </summary>
+    public static readonly string[] StaffPages = ["/compare"];
+
     public static WebApplication UseStaffUi(this WebApplication app)
     {
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseRouting();
+        // Pages with a path of their own are the same single page, which reads the path (app.js).
+        var page = Path.Combine(app.Environment.WebRootPath, "index.html");
+        foreach (var path in StaffPages)
+            app.MapGet(path, () => TypedResults.PhysicalFile(page, "text/html; charset=utf-8")).ExcludeFromDescription();
         return app;
     }
 }

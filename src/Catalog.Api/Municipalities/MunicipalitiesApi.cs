@@ -25,6 +25,8 @@ public static class MunicipalitiesApi
             .WithSummary("One municipality: its classes with their sources, its adoption history and its peers.");
         api.MapGet("/{code}/programs", GetVerdicts).WithName("GetMunicipalityPrograms")
             .WithSummary("Every program (or those matching the search filters) with its verdict for the municipality: 対象 / 要確認 / 対象外 with reasons; JSON or CSV.");
+        endpoints.MapGroup("/api").WithTags("Municipalities").MapGet("/prefectures", ListPrefectures).WithName("ListPrefectures")
+            .WithSummary("The 47 prefectures in code order (北海道 first), for a prefecture → city picker.");
         endpoints.MapAdoptions();
         return endpoints;
     }
@@ -32,8 +34,10 @@ public static class MunicipalitiesApi
     public static Results<Ok<MunicipalitySearchResponse>, ProblemHttpResult> FindMunicipalities(
         [Description("Name (浜松), prefecture and name (茨城県つくば市), reading in kana (みやこじま) or code (6 digits, or the first 5).")] string? q,
         [Description("At most this many results, 1–100 (default 20).")] string? limit,
-        MunicipalityStore store)
+        MunicipalityStore store,
+        [Description("Every municipality of one prefecture (its name, e.g. 茨城県, or code), the prefecture first and then in code order; q and limit do not apply.")] string? prefecture = null)
     {
+        if (prefecture is not null) return InPrefecture(prefecture, store.Directory());
         if (q is { Length: > QueryText.MaxLength })
             return TypedResults.Problem(SearchParameters.Problem("q", $"q is {q.Length} characters long; at most {QueryText.MaxLength} are allowed."));
         var max = 20;
@@ -42,6 +46,23 @@ public static class MunicipalitiesApi
         var d = store.Directory();
         var found = string.IsNullOrWhiteSpace(q) ? [] : d.Search(q, max);
         return TypedResults.Ok(new MunicipalitySearchResponse(q ?? "", found.Select(m => MunicipalitySummary.Of(m, d)).ToList()));
+    }
+
+    public static Ok<MunicipalitySearchResponse> ListPrefectures(MunicipalityStore store)
+    {
+        var d = store.Directory();
+        return TypedResults.Ok(new MunicipalitySearchResponse("", d.All.Where(m => m.IsPrefecture).OrderBy(m => m.Code, StringComparer.Ordinal)
+            .Select(m => MunicipalitySummary.Of(m, d)).ToList()));
+    }
+
+    // The list a prefecture → city picker needs: all of them, not the best few.
+    private static Results<Ok<MunicipalitySearchResponse>, ProblemHttpResult> InPrefecture(string prefecture, MunicipalityDirectory d)
+    {
+        if (Lookup(prefecture, "prefecture", d, out var problem) is not { } p) return problem!;
+        if (!p.IsPrefecture)
+            return TypedResults.Problem(SearchParameters.Problem("prefecture", $"prefecture '{prefecture}' is {p.PrefectureName}{p.Name}, a municipality; give a prefecture (e.g. {p.PrefectureName})."));
+        var all = d.All.Where(m => m.PrefectureCode == p.Code && !m.IsPrefecture).OrderBy(m => m.Code, StringComparer.Ordinal).Prepend(p);
+        return TypedResults.Ok(new MunicipalitySearchResponse(prefecture, all.Select(m => MunicipalitySummary.Of(m, d)).ToList()));
     }
 
     public static Results<Ok<MunicipalityDetail>, ProblemHttpResult> GetMunicipality(

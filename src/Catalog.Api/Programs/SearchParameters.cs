@@ -28,7 +28,8 @@ public sealed record SearchParameters(
     [FromQuery(Name = "pageSize")][property: Description("Hits per page, 1–100 (default 20).")] string? PageSize,
     [FromQuery(Name = "interpret")][property: Description("true (default): 年度, 補助率 (and 定額), amounts, applicant classes, status words and ministries written in q become filters (listed in the response's understood; q is then searched without them); false: q is searched as text only.")] string? Interpret = null,
     [FromQuery(Name = "hideEnded")][property: Description("true: leave out programs that have ended (status 終了). Default false: they stay searchable.")] string? HideEnded = null,
-    [FromQuery(Name = "rateKind")][property: Description("補助率の種類 (repeatable; OR within the facet): 定額 (the rate text says 定額, alone or beside a fraction) or 定率 (it names a fraction: 1/2, 1/2以内, 10/10 …). Derived from the record's rate text; programs without a stated rate have neither.")] string[]? RateKind = null)
+    [FromQuery(Name = "rateKind")][property: Description("補助率の種類 (repeatable; OR within the facet): 定額 (the rate text says 定額, alone or beside a fraction) or 定率 (it names a fraction: 1/2, 1/2以内, 10/10 …). Derived from the record's rate text; programs without a stated rate have neither.")] string[]? RateKind = null,
+    [FromQuery(Name = "purpose")][property: Description("What the town wants to do (repeatable; OR within the facet), e.g. 防災を強くしたい: a rule over fields and kinds, listed with its rule in /api/vocabulary (purposes).")] string[]? Purpose = null)
 {
     public const int MaxPageSize = 100;
     public const int MaxDepth = 10_000;
@@ -74,6 +75,7 @@ public sealed record SearchParameters(
                 FiscalYears = (FiscalYear ?? []).Select(ParseFiscalYear).Distinct().ToList(),
                 RateMin = ParseRate(RateMin),
                 RateKinds = Known("rateKind", RateKind, RateKindFacet.Values),
+                Purposes = Known("purpose", Purpose, Purposes.Values),
                 CapMin = capMin,
                 CapMax = capMax,
                 DeadlineBefore = DeadlineBefore is null ? null : ParseTime("deadlineBefore", DeadlineBefore, endOfDay: true),

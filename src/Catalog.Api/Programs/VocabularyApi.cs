@@ -13,6 +13,9 @@ public static class VocabularyApi
     {
         /// <summary>補助率の種類, the values of the rateKind filter.</summary>
         public IReadOnlyList<Labelled> RateKinds { get; init; } = [.. RateKindFacet.Values.Select(v => new Labelled(v, RateKindFacet.Label(v)))];
+
+        /// <summary>What a town wants to do, the values of the purpose filter, each with the fields and kinds it takes in.</summary>
+        public IReadOnlyList<Purposes.Purpose> Purposes { get; init; } = Core.Programs.Purposes.All;
     }
 
     public static IEndpointRouteBuilder MapVocabulary(this IEndpointRouteBuilder endpoints)

@@ -6,6 +6,8 @@
 //   vocabulary.js  labels from the API
 //   state.js       state in the URL, navigation
 //   search-view.js results, facets, pager;  detail-view.js one program;  suggest.js completions
+//   home.js        the home page's ways in (purpose, municipality, saved searches); overview.js its lists
+//   compare.js     /compare?ids=a,b: programs side by side;  saved-searches.js searches kept in the browser
 import { $, onPlainClick } from './dom.js';
 import { reportUnhandledErrors, showError } from './api.js';
 import { readState, navigate, refine, onStateChange } from './state.js';
@@ -14,6 +16,8 @@ import { renderSearch, clearFilters } from './search-view.js';
 import { renderDetail } from './detail-view.js';
 import { closeSuggestions, wireSearchBox } from './suggest.js';
 import { routeMunicipality } from './municipality.js';
+import { renderCompare } from './compare.js';
+import { wireSaveSearch } from './search-view.js';
 
 export { fiscalYearLabel, formatWareki } from './wareki.js';
 import { formatWareki } from './wareki.js';
@@ -23,6 +27,14 @@ async function render() {
   $('q').value = state.q;
   $('sort').value = state.sort;
   closeSuggestions();
+  const comparing = location.pathname.endsWith('/compare');
+  $('compare-view').hidden = !comparing;
+  if (comparing) {
+    $('search-view').hidden = true;
+    $('detail-view').hidden = true;
+    await renderCompare($('compare-view'));
+    return;
+  }
   if (await routeMunicipality()) return; // ?municipality=CODE and ?view=adoptions
   if (state.id) {
     $('search-view').hidden = true;
@@ -55,6 +67,7 @@ function wire() {
   });
   $('hide-ended').addEventListener('change', () => refine({ hideEnded: $('hide-ended').checked }));
   $('clear-filters').addEventListener('click', clearFilters);
+  wireSaveSearch();
   $('error-close').addEventListener('click', () => { $('error-banner').hidden = true; });
   $('facet-toggle').addEventListener('click', () => {
     const open = $('facets').classList.toggle('open');

@@ -1,12 +1,15 @@
 // The search view: results, facets, the "loosen" hints, the pager and the export links.
 import { $, el, dateEl } from './dom.js';
 import { getJson } from './api.js';
-import { LIST_FACETS, RANGE_FACETS, searchParams, navigate, refine, stateLink } from './state.js';
+import { LIST_FACETS, RANGE_FACETS, searchParams, navigate, refine, stateLink, readState } from './state.js';
 import { fiscalYearLabel } from './wareki.js';
 import { levelLabel } from './vocabulary.js';
 import { renderUnderstood, understoodFor, queryWithout } from './chips.js';
 import { renderChangesPanel, updateFeedLinks } from './changes.js';
 import { renderOverviewPanel } from './overview.js';
+import { renderHomePanel } from './home.js';
+import { compareToggle, renderCompareBar } from './compare.js';
+import { saveSearch, markOpened, isSaved } from './saved-searches.js';
 
 let searchController = null;
 let renderedSearchKey = null;
@@ -45,7 +48,11 @@ export async function renderSearch(state) {
   }
   updateFeedLinks(searchParams(state));
   const home = searchParams(state).toString() === '' && state.page === 1;
+  renderHomePanel($('home-panel'), home);
   renderOverviewPanel($('overview-panel'), home);
+  if (!home) markOpened(searchParams(state));
+  renderSaveButton(state, home);
+  renderCompareBar();
   renderChangesPanel($('changes-panel'), home);
 
   $('results-title').textContent = data.total > 0
@@ -220,7 +227,8 @@ function renderHits(hits) {
       meta,
       deadlineEl(h),
       forecastEl(h),
-      snippets);
+      snippets,
+      compareToggle(h));
   }));
 }
 
@@ -246,4 +254,22 @@ export function clearFilters() {
   for (const [name] of LIST_FACETS) cleared[name] = [];
   for (const [, param] of RANGE_FACETS) cleared[param] = '';
   refine(cleared);
+}
+
+// 「この検索を保存」: the query and filters, kept in this browser with a label staff can read.
+function renderSaveButton(state, home) {
+  const button = $('save-search');
+  button.hidden = home;
+  const saved = isSaved(searchParams(state));
+  button.disabled = saved;
+  button.textContent = saved ? '保存済みの検索' : 'この検索を保存';
+}
+
+export function wireSaveSearch() {
+  $('save-search').addEventListener('click', () => {
+    const state = readState();
+    const parts = [state.q ? `「${state.q}」` : '', ...selectedFilters(state, {}).map((f) => f.label)].filter(Boolean);
+    saveSearch(searchParams(state), parts.join(' ') || 'すべての制度');
+    renderSaveButton(state, false);
+  });
 }

@@ -3,6 +3,7 @@ import { onPlainClick, el } from './dom.js';
 
 /** Facets whose values are sent back as repeatable parameters, with their Japanese headings. */
 export const LIST_FACETS = [
+  ['purpose', '目的（〜したい）'],
   ['status', '募集状況'],
   ['ministry', '所管府省'],
   ['kind', '支援の種類'],
@@ -47,7 +48,8 @@ export function stateUrl(state) {
   if (state.page > 1) p.set('page', String(state.page));
   if (state.id) p.set('id', state.id);
   const s = p.toString();
-  return s ? `?${s}` : location.pathname;
+  // From the root: the compare page (/compare) links back into the search with the same URLs.
+  return s ? `/?${s}` : '/';
 }
 
 // app.js renders the page; the views only ask for another state.

@@ -44,6 +44,8 @@ internal static class FacetResults
                 .Where(v => v.Count > 0 || v.Selected).ToList(),
             ["rate"] = FacetBuckets.Rate.Select((b, i) => new FacetValue(b.Value, b.Label, c.RateCounts[i], rateMin == b.Threshold))
                 .Where(v => v.Count > 0 || v.Selected).ToList(),
+            ["purpose"] = Purposes.Values.Select((v, i) => new FacetValue(v, v, c.PurposeCounts[i], r.Purposes.Contains(v)))
+                .Where(v => v.Count > 0 || v.Selected).ToList(),
             ["cap"] = FacetBuckets.Cap.Select((b, i) => new FacetValue(Inv(b), Money.Format(b) + "以上", c.CapCounts[i], r.CapMin == b))
                 .Where(v => v.Count > 0 || v.Selected).ToList(),
         };

@@ -11,7 +11,7 @@ namespace Catalog.Core.Search;
 /// </summary>
 internal sealed class FacetingCollector : ICollector
 {
-    public const int DimStatus = IndexColumns.MultiDims, DimRate = DimStatus + 1, DimCap = DimStatus + 2;
+    public const int DimStatus = IndexColumns.MultiDims, DimRate = DimStatus + 1, DimCap = DimStatus + 2, DimPurpose = DimStatus + 3;
 
     private static readonly (int Threshold, string Value, string Label)[] RateBuckets = FacetBuckets.Rate;
     private static readonly long[] CapBuckets = FacetBuckets.Cap;
@@ -30,6 +30,9 @@ internal sealed class FacetingCollector : ICollector
     private readonly int[][] _dimIds = new int[IndexColumns.MultiDims][];
     private readonly int[] _rateLevels = new int[RateBuckets.Length + 1];
     private readonly int[] _capLevels = new int[CapBuckets.Length + 1];
+    // Purposes are rules over fields and kinds: each value id carries the bits of the purposes that take it in.
+    private readonly int[] _fieldPurposes;
+    private readonly int[] _kindPurposes;
     private readonly SearchSort _sort;
     private readonly Hit[] _heap;
     private int _heapSize;
@@ -57,6 +60,8 @@ internal sealed class FacetingCollector : ICollector
             _dimOffsets[d] = columns.Dims[d].Offsets;
             _dimIds[d] = columns.Dims[d].Ids;
         }
+        _fieldPurposes = [.. columns.Dims[IndexColumns.DimField].Values.Select(v => Purposes.MaskOf(v, isField: true))];
+        _kindPurposes = [.. columns.Dims[IndexColumns.DimKind].Values.Select(v => Purposes.MaskOf(v, isField: false))];
     }
 
     public int Total { get; private set; }
@@ -64,6 +69,7 @@ internal sealed class FacetingCollector : ICollector
     public int[] StatusCounts { get; } = new int[Vocabulary.Statuses.Count];
     public int[] RateCounts { get; } = new int[RateBuckets.Length];
     public int[] CapCounts { get; } = new int[CapBuckets.Length];
+    public int[] PurposeCounts { get; } = new int[Purposes.All.Count];
 
     // Counts do not care about order and ties are broken by id rank, not doc id, so Lucene may
     // use its faster out-of-order bulk scorer for disjunctions.
@@ -96,6 +102,7 @@ internal sealed class FacetingCollector : ICollector
         if (f.Statuses is { } statuses && (status < 0 || !statuses[status])) failed |= 1 << DimStatus;
         if (f.RateMin >= 0 && _rate[g] < f.RateMin) failed |= 1 << DimRate;
         if (f.CapMin >= 0 && cap < f.CapMin) failed |= 1 << DimCap;
+        if (f.Purposes != 0 && (PurposesOf(g) & f.Purposes) == 0) failed |= 1 << DimPurpose;
 
         if (failed == 0)
         {
@@ -108,7 +115,8 @@ internal sealed class FacetingCollector : ICollector
         if (dim < IndexColumns.MultiDims) CountMulti(dim, g);
         else if (dim == DimStatus) CountStatus(status);
         else if (dim == DimRate) _rateLevels[_rateLevel[g]]++;
-        else _capLevels[_capLevel[g]]++;
+        else if (dim == DimCap) _capLevels[_capLevel[g]]++;
+        else CountPurposes(g);
     }
 
     private void CountAll(int g)
@@ -119,6 +127,24 @@ internal sealed class FacetingCollector : ICollector
         CountStatus(status);
         _rateLevels[_rateLevel[g]]++;
         _capLevels[_capLevel[g]]++;
+        CountPurposes(g);
+    }
+
+    private int PurposesOf(int doc)
+    {
+        var mask = 0;
+        int[] offsets = _dimOffsets[IndexColumns.DimField], ids = _dimIds[IndexColumns.DimField];
+        for (var i = offsets[doc]; i < offsets[doc + 1]; i++) mask |= _fieldPurposes[ids[i]];
+        offsets = _dimOffsets[IndexColumns.DimKind];
+        ids = _dimIds[IndexColumns.DimKind];
+        for (var i = offsets[doc]; i < offsets[doc + 1]; i++) mask |= _kindPurposes[ids[i]];
+        return mask;
+    }
+
+    private void CountPurposes(int doc)
+    {
+        for (var mask = PurposesOf(doc); mask != 0; mask &= mask - 1)
+            PurposeCounts[System.Numerics.BitOperations.TrailingZeroCount(mask)]++;
     }
 
     // 受付中 counts the year-round programs too: a filter on it takes them in (Vocabulary.StatusIncludes).
@@ -245,8 +271,10 @@ internal sealed class FacetingCollector : ICollector
         public long CapMin { get; set; } = -1;
         public long CapMax { get; set; } = -1;
         public long DeadlineBefore { get; set; } = -1;
+        /// <summary>Bits of the selected purposes (<see cref="Programs.Purposes.All"/>); 0 when none is selected.</summary>
+        public int Purposes { get; set; }
 
         /// <summary>Whether any filter is set (when none is, every collected doc counts everywhere).</summary>
-        public bool Any => Statuses is not null || HideEnded || RateMin >= 0 || CapMin >= 0 || CapMax >= 0 || DeadlineBefore >= 0 || Selected.Any(s => s is not null);
+        public bool Any => Statuses is not null || HideEnded || Purposes != 0 || RateMin >= 0 || CapMin >= 0 || CapMax >= 0 || DeadlineBefore >= 0 || Selected.Any(s => s is not null);
     }
 }

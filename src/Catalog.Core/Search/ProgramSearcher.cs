@@ -137,6 +137,8 @@ internal sealed class ProgramSearcher(QueryBuilder queries, SnippetHighlighter h
                     f.Statuses[Vocabulary.Statuses.ToList().IndexOf(t)] = true;
         }
         f.HideEnded = r.HideEnded;
+        foreach (var purpose in r.Purposes)
+            if (Purposes.Values.ToList().IndexOf(purpose) is var i and >= 0) f.Purposes |= 1 << i;
         if (r.RateMin is { } rate) f.RateMin = (int)Math.Round(rate * 10_000m);
         if (r.CapMin is { } capMin) f.CapMin = capMin;
         if (r.CapMax is { } capMax) f.CapMax = capMax;

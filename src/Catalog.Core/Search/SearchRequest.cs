@@ -19,6 +19,8 @@ public sealed record SearchRequest
     public decimal? RateMin { get; init; }
     /// <summary>補助率の種類 (<see cref="Programs.RateKindFacet"/>), any of them.</summary>
     public IReadOnlyList<string> RateKinds { get; init; } = [];
+    /// <summary>What the town wants to do (<see cref="Programs.Purposes"/>), any of them.</summary>
+    public IReadOnlyList<string> Purposes { get; init; } = [];
     public long? CapMin { get; init; }
     public long? CapMax { get; init; }
     /// <summary>Only programs whose next deadline falls at or before this moment.</summary>

@@ -81,6 +81,29 @@ public class MunicipalitiesApiTests(MunicipalitiesApiTests.Servers servers) : IC
         verdict["reasons"]!.AsArray().Select(r => r!.AsObject()).Where(r => r["rule"]!.GetValue<string>() == rule);
 
     [Fact]
+    public async Task APrefectureToCityPickerGetsThe47PrefecturesAndEveryMunicipalityOfOne()
+    {
+        var server = await servers.Seed();
+        var prefectures = (await server.Client.GetObjectAsync("/api/prefectures"))["municipalities"]!.AsArray();
+        Assert.Equal(47, prefectures.Count);
+        Assert.Equal(("北海道", "沖縄県"), (prefectures[0]!["name"]!.GetValue<string>(), prefectures[46]!["name"]!.GetValue<string>()));
+
+        // All of them, not the best 20 or 100: 北海道 and its 179 municipalities, and the six 北方領土 村 that hold codes.
+        var hokkaido = (await server.Client.GetObjectAsync("/api/municipalities?prefecture=" + Uri.EscapeDataString("北海道")))["municipalities"]!.AsArray();
+        Assert.Equal("北海道", hokkaido[0]!["name"]!.GetValue<string>());
+        Assert.Equal(1 + 179 + 6, hokkaido.Count);
+        var codes = hokkaido.Skip(1).Select(m => m!["code"]!.GetValue<string>()).ToList();
+        Assert.Equal(codes.Order(StringComparer.Ordinal), codes);
+        Assert.All(hokkaido, m => Assert.Equal("北海道", m!["prefecture"]!["name"]!.GetValue<string>()));
+        var byCode = (await server.Client.GetObjectAsync("/api/municipalities?prefecture=010006"))["municipalities"]!.AsArray();
+        Assert.Equal(hokkaido.Count, byCode.Count);
+
+        var problem = await server.Client.GetProblemAsync("/api/municipalities?prefecture=" + Uri.EscapeDataString(Miyakojima), "prefecture");
+        Assert.Contains("沖縄県", problem["detail"]!.GetValue<string>());
+        await server.Client.GetProblemAsync("/api/municipalities?prefecture=" + Uri.EscapeDataString("架空県"), "prefecture", 404);
+    }
+
+    [Fact]
     public async Task MiyakojimaIsFoundByItsReadingAndHasIts2021JapanMaasAdoption()
     {
         var server = await servers.Seed();
