@@ -109,6 +109,31 @@ public sealed class ChangesUiTests(ChangedCatalogueFixture fixture, ITestOutputH
     }
 
     [Fact]
+    public async Task ASavedSearchShowsWhatChangedSinceItWasLastOpenedAndNothingOnceOpened()
+    {
+        await using var ui = await OpenAsync();
+        await ui.GotoAsync("/");
+        // Saved long ago (before the catalogue's edits): 試験 finds the program the edit added.
+        await ui.Page.EvaluateAsync("""
+            localStorage.setItem('catalog.savedSearches', JSON.stringify([{ params: 'q=%E8%A9%A6%E9%A8%93', label: '「試験」',
+              savedAt: '2000-01-01T00:00:00.000Z', lastOpened: '2000-01-01T00:00:00.000Z' }]))
+            """);
+        await ui.GotoAsync("/");
+        var expected = await fixture.App.Client.GetObjectAsync("/api/changes?q=" + Uri.EscapeDataString("試験") + "&since=2000-01-01T00:00:00Z&pageSize=1");
+        Assert.True(expected["total"]!.GetValue<int>() > 0);
+        var changes = ui.Page.Locator(".saved-item .saved-changes");
+        await Expect(changes).ToContainTextAsync($"以降の変更 {expected["total"]}件");
+        await Expect(changes).ToContainTextAsync($"{EditedSeed.NewName}（新規掲載）");
+        output.WriteLine("screenshot: " + await ui.ScreenshotAsync("home-saved-search-changes"));
+
+        await ui.Page.Locator(".saved-item .saved-open").ClickAsync();
+        await Expect(ui.Page.Locator("#q")).ToHaveValueAsync("試験");
+        await ui.GotoAsync("/");
+        await Expect(changes).ToContainTextAsync("以降の変更はありません");
+        Assert.Empty(ui.ConsoleErrors);
+    }
+
+    [Fact]
     public async Task TheResultsPageLinksTheCalendarAndTheAtomFeedOfTheCurrentSearch()
     {
         await using var ui = await OpenAsync();

@@ -75,8 +75,8 @@ export async function renderCompare(root) {
   const missing = results.filter((p) => p.error);
   const rows = ROWS.map(([label, cell]) => el('tr', {},
     el('th', { scope: 'row', text: label }),
-    programs.map((p) => el('td', { 'data-program': p.name }, cell(p) ?? el('span', { class: 'none', text: '記載なし' })))));
-  root.replaceChildren(
+    programs.map((p) => el('td', { 'data-program': labelOf(p) }, cell(p) ?? el('span', { class: 'none', text: '記載なし' })))));
+  root.replaceChildren(...[
     backLink(), head,
     el('p', { class: 'compare-lead', text: `${programs.length}件の制度を並べています。値は各制度の記録（出典付き）のとおりです。` }),
     missing.length ? el('p', { class: 'compare-error', role: 'alert', text: `表示できない制度があります: ${missing.map((m) => m.id).join('、')}` }) : null,
@@ -86,8 +86,12 @@ export async function renderCompare(root) {
         el('thead', {}, el('tr', {}, el('td', {}), programs.map((p) => el('th', { scope: 'col' },
           el('a', { href: `/?id=${encodeURIComponent(p.id)}`, text: p.name }), p.variant ? el('div', { class: 'variant', text: p.variant }) : null)))),
         el('tbody', {}, rows))),
-    el('p', { class: 'compare-share' }, 'この比較のURL: ', el('span', { class: 'url', text: location.href })));
+    el('p', { class: 'compare-share' }, 'この比較のURL: ', el('span', { class: 'url', text: location.href })),
+  ].filter(Boolean)); // replaceChildren would print a null as "null"
 }
+
+// Menus of one program share its name: the variant tells them apart (as the phone's cards label each value).
+const labelOf = (p) => (p.variant ? `${p.name}（${p.variant}）` : p.name);
 
 const backLink = () => el('a', { class: 'back-link', href: '/', text: '← 検索に戻る' });
 

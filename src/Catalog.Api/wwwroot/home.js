@@ -39,10 +39,11 @@ async function purposeSection() {
     section.append(el('p', { class: 'overview-empty', text: '目的の一覧を読み込めませんでした。' }));
     return section;
   }
-  section.append(el('ul', { class: 'purpose-list' }, purposes.map((p) => el('li', {},
-    stateLink({ purpose: [p.value], q: '' }, { class: 'purpose-link', 'data-purpose': p.value },
-      el('span', { class: 'purpose-label', text: p.value }),
-      el('span', { class: 'count', text: `現行${p.current}件・全${p.all}件` }))))));
+  section.append(el('ul', { class: 'purpose-list' }, purposes.map((p) => {
+    const link = stateLink({ purpose: [p.value], q: '' }, { class: 'purpose-link', 'data-purpose': p.value });
+    link.append(el('span', { class: 'purpose-label', text: p.value }), el('span', { class: 'count', text: `現行${p.current}件・全${p.all}件` }));
+    return el('li', {}, link);
+  })));
   return section;
 }
 

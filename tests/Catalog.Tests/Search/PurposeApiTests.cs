@@ -27,6 +27,24 @@ public sealed class PurposeApiTests
     }
 
     [Fact]
+    public void TheDocsPageListsEachPurposeWithTheRuleTheCodeHas()
+    {
+        var rows = File.ReadAllLines(Path.Combine(RepoPaths.Root, "docs", "purposes.md"))
+            .Where(l => l.StartsWith("| ") && !l.StartsWith("| purpose"))
+            .Select(l => l.Split('|').Select(c => c.Trim()).ToArray())
+            .Select(c => (Value: c[1], Fields: Split(c[2]), Kinds: Split(c[3])))
+            .ToList();
+        Assert.Equal(Purposes.Values, rows.Select(r => r.Value));
+        foreach (var (p, row) in Purposes.All.Zip(rows))
+        {
+            Assert.Equal(p.Fields, row.Fields);
+            Assert.Equal(p.Kinds, row.Kinds);
+        }
+
+        static string[] Split(string cell) => cell.Length == 0 ? [] : cell.Split('、');
+    }
+
+    [Fact]
     public async Task APurposeFiltersSearchAndExportByItsFieldsOrKindsAndCountsLikeAFacet()
     {
         await using var server = await CatalogTestServer.StartAsync();
