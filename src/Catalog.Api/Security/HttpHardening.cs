@@ -11,6 +11,9 @@ public static class HttpHardening
     /// <summary>Longest query string accepted; a search never needs more.</summary>
     public const int MaxQueryStringLength = 4096;
 
+    /// <summary>The API is rate-limited per client; the UI's files, the feeds and /health are not.</summary>
+    public static bool IsRateLimited(PathString path) => path.StartsWithSegments("/api");
+
     public static WebApplicationBuilder AddHttpHardening(this WebApplicationBuilder builder)
     {
         var limits = builder.Configuration.GetSection("Catalog:Limits").Get<RequestLimits>() ?? new RequestLimits();
@@ -26,7 +29,7 @@ public static class HttpHardening
         {
             // Per client address, on the API only; the UI's static files and the service's own warm-up are not counted.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
-                ctx.Request.Path.StartsWithSegments("/api") && !Hosting.WarmUp.IsOwn(ctx)
+                IsRateLimited(ctx.Request.Path) && !Hosting.WarmUp.IsOwn(ctx)
                     ? RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = limits.RequestsPerMinute,
