@@ -31,7 +31,7 @@ public static class ExportApi
             {
                 MediaTypes.Ok(operation).Content = new Dictionary<string, OpenApiMediaType>
                 {
-                    [SchemaContentType] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Object, AdditionalPropertiesAllowed = true, Description = "A JSON Schema document." } },
+                    [SchemaContentType] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Object, AdditionalProperties = new OpenApiSchema(), Description = "A JSON Schema document." } },
                 };
                 return Task.CompletedTask;
             });

@@ -20,8 +20,6 @@ internal sealed class ContractDocument : IOpenApiDocumentTransformer
         // The library leaves empty lists out of what it writes, so the member is written as raw JSON.
         document.Extensions ??= new Dictionary<string, IOpenApiExtension>();
         document.Extensions["security"] = new JsonNodeExtension(new JsonArray());
-        // GetProgram is declared as a JsonObject; its transformer describes it as ProgramRecord + ProgramFacts.
-        document.Components?.Schemas?.Remove(nameof(JsonObject));
         foreach (var server in document.Servers ?? []) server.Url = server.Url?.TrimEnd('/');
         document.Tags = new HashSet<OpenApiTag>(ApiTags.Descriptions.Select(t => new OpenApiTag { Name = t.Key, Description = t.Value }));
         ProgramRecordSchemas.AddTo(document);

@@ -1,12 +1,10 @@
 using System.ComponentModel;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Catalog.Api.OpenApi;
 using Catalog.Api.Parameters;
 using Catalog.Core.Programs;
 using Catalog.Core.Search;
 using Catalog.Core.Store;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Catalog.Api.OpenApi;
 
 namespace Catalog.Api.Programs;
 
@@ -22,7 +20,7 @@ public static class ProgramsApi
         api.MapGet("/programs/{id}", GetProgram).WithName("GetProgram")
             .WithSummary("One program in the export schema, with its status and related programs.")
             .WithParameters(SearchParameters.AsOfRule).ProducesProblem(StatusCodes.Status404NotFound)
-            .AddOpenApiOperationTransformer(ProgramFacts.DescribeAsync);
+            .AddOpenApiOperationTransformer(ProgramDetail.DescribeAsync);
         api.MapGet("/suggest", Suggest).WithName("Suggest")
             .WithSummary("Completions for a search box: program names, aliases and fields (kana works).")
             .WithParameters(SearchParameters.QRule);
@@ -50,7 +48,7 @@ public static class ProgramsApi
         return line;
     }
 
-    public static Results<Ok<JsonObject>, ProblemHttpResult> GetProgram(
+    public static Results<Ok<ProgramDetail>, ProblemHttpResult> GetProgram(
         [Description("Program id (a slug).")] string id,
         [Description("Reference time for status and days left: ISO date or date-time; default now.")] string? asOf,
         ProgramStore store, SearchIndex index)
@@ -60,9 +58,7 @@ public static class ProgramsApi
         if (program is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such program", detail: $"No program has the id '{id}'.");
 
-        var json = JsonSerializer.SerializeToNode(program, ProgramJson.Compact)!.AsObject();
-        foreach (var (key, value) in ProgramFacts.Of(program, when, store, index)) json[key] = value?.DeepClone();
-        return TypedResults.Ok(json);
+        return TypedResults.Ok(ProgramDetail.Of(program, when, store, index));
     }
 
     public static Results<Ok<IReadOnlyList<Suggestion>>, ProblemHttpResult> Suggest(

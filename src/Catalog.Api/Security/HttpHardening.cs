@@ -42,7 +42,8 @@ public static class HttpHardening
                 context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 context.HttpContext.Response.Headers.RetryAfter = "60";
                 await WriteProblem(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
-                    $"More than {limits.RequestsPerMinute} API requests a minute from this client; wait a minute and try again.");
+                    $"More than {limits.RequestsPerMinute} API requests a minute from this client; wait a minute and try again.",
+                    type: "https://tools.ietf.org/html/rfc6585#section-4"); // 429 is not in RFC 9110, so the framework gives it no type
             };
         });
         return builder;
@@ -70,14 +71,14 @@ public static class HttpHardening
         return app;
     }
 
-    private static async Task WriteProblem(HttpContext context, int status, string title, string detail)
+    private static async Task WriteProblem(HttpContext context, int status, string title, string detail, string? type = null)
     {
         context.Response.StatusCode = status;
         var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = type },
         });
     }
 }

@@ -1,5 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using Catalog.Api.OpenApi;
 using Catalog.Core.Programs;
 using Catalog.Core.Search;
@@ -10,17 +11,21 @@ using Microsoft.OpenApi;
 namespace Catalog.Api.Programs;
 
 /// <summary>
-/// What GET /api/programs/{id} adds to the export record: the status at asOf, the forecast next
-/// call, the related programs by name and the family's other years. The response is the record's
-/// JSON with these members after it; the OpenAPI document says so with allOf.
+/// GET /api/programs/{id}: the export record's members (<see cref="Record"/>) and beside them what
+/// the detail adds: the status at asOf, the forecast next call, the related programs by name and
+/// the family's other years. The OpenAPI document says so with allOf.
 /// </summary>
-public sealed record ProgramFacts(
+public sealed record ProgramDetail(
     string? Status, string? NextDeadline, int? DaysLeft, int? EndedFiscalYear, CallForecast? Forecast,
     IReadOnlyList<RelatedProgram> RelatedPrograms,
     [property: System.ComponentModel.Description("The family's other years and menus, newest first: how the program ran before and after.")]
     IReadOnlyList<FamilyMember> Family)
 {
-    public static JsonObject Of(ProgramRecord program, DateTimeOffset when, ProgramStore store, SearchIndex index)
+    /// <summary>The record as the export writes it; its members are written beside the ones above.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Record { get; init; }
+
+    public static ProgramDetail Of(ProgramRecord program, DateTimeOffset when, ProgramStore store, SearchIndex index)
     {
         var status = ProgramStatus.At(program, when);
         var names = program.Related.Count == 0 ? null : store.Names(program.Related.Select(r => r.Id));
@@ -31,22 +36,20 @@ public sealed record ProgramFacts(
                 var otherStatus = ProgramStatus.At(o, when).Status;
                 return new FamilyMember(o.Id, o.Name, o.Variant, o.FiscalYears, otherStatus, ProgramStatus.EndedFiscalYear(o, otherStatus));
             });
-        var facts = new ProgramFacts(status.Status, status.NextDeadline is { } d ? SearchFormat.Time(d) : null,
+        return new ProgramDetail(status.Status, status.NextDeadline is { } d ? SearchFormat.Time(d) : null,
             ProgramStatus.DaysLeft(status.NextDeadline, when), ProgramStatus.EndedFiscalYear(program, status.Status), index.Forecast(program.Id, when),
-            [.. program.Related.Select(r => new RelatedProgram(r.Id, names!.GetValueOrDefault(r.Id), r.Relation))], [.. family]);
-        return JsonSerializer.SerializeToNode(facts, JsonSerializerOptions.Web)!.AsObject();
+            [.. program.Related.Select(r => new RelatedProgram(r.Id, names!.GetValueOrDefault(r.Id), r.Relation))], [.. family])
+        {
+            Record = JsonSerializer.SerializeToElement(program, ProgramJson.Compact).EnumerateObject().ToDictionary(p => p.Name, p => p.Value),
+        };
     }
 
-    /// <summary>The 200 response: the export record (as /api/schema/program.json has it) and these members.</summary>
-    public static async Task DescribeAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    /// <summary>The 200 response: the export record (as /api/schema/program.json has it) and the members above.</summary>
+    public static Task DescribeAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
     {
-        var document = context.Document!;
-        document.AddComponent(nameof(ProgramFacts), await context.GetOrCreateSchemaAsync(typeof(ProgramFacts), cancellationToken: ct));
-        var json = operation.Responses![StatusCodes.Status200OK.ToString()].Content!["application/json"];
-        json.Schema = new OpenApiSchema
-        {
-            AllOf = [new OpenApiSchemaReference(ProgramRecordSchemas.Record, document), new OpenApiSchemaReference(nameof(ProgramFacts), document)],
-        };
+        var json = operation.Responses![StatusCodes.Status200OK.ToString(CultureInfo.InvariantCulture)].Content!["application/json"];
+        json.Schema = new OpenApiSchema { AllOf = [new OpenApiSchemaReference(ProgramRecordSchemas.Record, context.Document), json.Schema!] };
+        return Task.CompletedTask;
     }
 }
 
