@@ -23,7 +23,7 @@ public sealed record SearchParameters(
     [FromQuery(Name = "capMax")][property: Description("Highest acceptable cap in yen (programs without a stated cap are left out).")] string? CapMax,
     [FromQuery(Name = "deadlineBefore")][property: Description("Only programs whose next deadline is on or before this ISO date (JST).")] string? DeadlineBefore,
     [FromQuery(Name = "sort")][property: Description("Order of the hits; ties broken by id.")] string? Sort,
-    [FromQuery(Name = "page")][property: Description("1-based page number.")] string? Page,
+    [FromQuery(Name = "page")][property: Description("1-based page number; page × pageSize stays within the first 10,000 hits.")] string? Page,
     [FromQuery(Name = "pageSize")][property: Description("Hits per page.")] string? PageSize,
     [FromQuery(Name = "interpret")][property: Description("true (default): 年度, 補助率 (and 定額), amounts, applicant classes, status words and ministries written in q become filters (listed in the response's understood; q is then searched without them); false: q is searched as text only.")] string? Interpret = null,
     [FromQuery(Name = "hideEnded")][property: Description("true: leave out programs that have ended (status 終了). Default false: they stay searchable.")] string? HideEnded = null,
