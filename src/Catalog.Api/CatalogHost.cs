@@ -1,4 +1,6 @@
 using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
+using Catalog.Api.OpenApi;
 using Catalog.Api.Hosting;
 using Catalog.Core;
 using Catalog.Core.Store;
@@ -13,8 +15,13 @@ public static class CatalogHost
         builder.Services.AddCatalogCore(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<IndexUnavailableHandler>();
-        builder.Services.AddOpenApi();
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        builder.Services.AddCatalogOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            // Numbers are written as numbers; without this the document says "integer or string" for each.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
         // In this order: seed an empty database, then open (or build) the index over it.
         builder.Services.AddHostedService<SeedOnStart>();
         builder.Services.AddHostedService<SearchIndexOnStart>();

@@ -8,19 +8,27 @@ using Catalog.Core.Search;
 using Catalog.Core.Store;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Catalog.Api.OpenApi;
+using Catalog.Api.Parameters;
 
 namespace Catalog.Api.Changes;
 
 /// <summary>The catalogue's history over HTTP: /api/changes and /api/programs/{id}/history.</summary>
 public static class ChangesApi
 {
+    // A time without an offset is ambiguous for a revision's instant: since and until need one.
+    public static readonly TimeParameter SinceRule = new("since", EndOfDay: false, OffsetRequired: true);
+    public static readonly TimeParameter UntilRule = new("until", EndOfDay: true, OffsetRequired: true);
+
     public static IEndpointRouteBuilder MapChanges(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api").WithTags("Changes");
+        var api = endpoints.MapGroup("/api").WithTags(ApiTags.Changes);
         api.MapGet("/changes", GetChanges).WithName("GetChanges")
-            .WithSummary("Changes to the programs a search returns (and removed ones it would have returned), newest first, paged.");
+            .WithSummary("Changes to the programs a search returns (and removed ones it would have returned), newest first, paged.")
+            .WithParameters([.. SearchParameters.Rules, SinceRule, UntilRule]);
         api.MapGet("/programs/{id}/history", GetProgramHistory).WithName("GetProgramHistory")
-            .WithSummary("Every change to one program and its adoptions, newest first.");
+            .WithSummary("Every change to one program and its adoptions, newest first.")
+            .WithParameters(SearchParameters.PageRule, SearchParameters.PageSizeRule).ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 
@@ -46,7 +54,7 @@ public static class ChangesApi
 
     public static Results<Ok<ChangesResponse>, ProblemHttpResult> GetProgramHistory(
         [Description("Program id (a slug).")] string id,
-        [Description("1-based page number.")] string? page, [Description("Changes per page, 1–100 (default 20).")] string? pageSize,
+        [Description("1-based page number.")] string? page, [Description("Changes per page.")] string? pageSize,
         SearchIndex index, RevisionLog log, ProgramStore store)
     {
         var probe = new SearchParameters(null, null, null, null, null, null, null, null, null, null, null, null, null, null, page, pageSize);
@@ -79,25 +87,14 @@ public static class ChangesApi
     {
         from = to = null;
         problem = null;
-        if (since is not null && (from = ParseTime(since, endOfDay: false)) is null)
-            problem = SearchParameters.Problem("since", $"since '{since}' is not an ISO date (2025-04-01) or date-time (2025-04-01T09:00:00+09:00)");
-        else if (until is not null && (to = ParseTime(until, endOfDay: true)) is null)
-            problem = SearchParameters.Problem("until", $"until '{until}' is not an ISO date (2025-04-01) or date-time (2025-04-01T09:00:00+09:00)");
-        else if (from > to)
-            problem = SearchParameters.Problem("since", $"since ({since}) is after until ({until})");
-        return problem is null;
-    }
-
-    private static DateTimeOffset? ParseTime(string raw, bool endOfDay)
-    {
-        if (DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        try
         {
-            var start = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), ProgramStatus.Jst);
-            return endOfDay ? start.AddDays(1).AddTicks(-1) : start;
+            from = SinceRule.Parse(since);
+            to = UntilRule.Parse(until);
+            if (from > to) throw new ParameterException("since", $"since ({since}) is after until ({until})");
         }
-        return DateTimeOffset.TryParseExact(raw, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK"],
-            CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
-            && System.Text.RegularExpressions.Regex.IsMatch(raw, @"(Z|[+-]\d\d:\d\d)$") ? t : null; // a time without an offset is ambiguous
+        catch (ParameterException e) { problem = SearchParameters.Problem(e); }
+        return problem is null;
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Catalog.Api.Parameters;
 using Catalog.Api.Programs;
 using Catalog.Core.Notation;
 using Catalog.Core.Programs;
@@ -30,7 +31,13 @@ public static class CsvExport
         return Encoding.GetEncoding(932, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
     }
 
-    public const string EncodingDescription = "CSV only: utf-8 (default, with BOM) or shift_jis (CP932).";
+    public const string EncodingDescription = "CSV only: utf-8 (default, with BOM) or shift_jis (CP932); also utf8, shift-jis, sjis, cp932, windows-31j, in any case.";
+
+    /// <summary>The encoding parameter: its first two words are the canonical ones, the rest their other spellings.</summary>
+    public static readonly ChoiceParameter EncodingRule = new("encoding", ["utf-8", "shift_jis", "utf8", "shift-jis", "sjis", "cp932", "windows-31j"], "utf-8") { IgnoreCase = true };
+
+    public const string Utf8ContentType = "text/csv; charset=utf-8";
+    public const string ShiftJisContentType = "text/csv; charset=shift_jis";
 
     public static Encoding Utf8WithBom { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
 
@@ -41,16 +48,20 @@ public static class CsvExport
     public static ProblemDetails? TryEncoding(string? encoding, bool csv, out Encoding result)
     {
         result = Utf8WithBom;
-        var shiftJis = encoding?.ToLowerInvariant() switch
-        {
-            null or "utf-8" or "utf8" => false,
-            "shift_jis" or "shift-jis" or "sjis" or "cp932" or "windows-31j" => true,
-            _ => (bool?)null,
-        };
-        if (shiftJis is null) return SearchParameters.Problem("encoding", $"encoding '{encoding}' is not one of: utf-8, shift_jis");
-        if (shiftJis == true && !csv) return SearchParameters.Problem("encoding", "encoding=shift_jis is only for format=csv; JSON is always UTF-8");
-        if (shiftJis == true) result = ShiftJis;
+        string name;
+        try { name = EncodingRule.Parse(encoding)!; }
+        catch (ParameterException e) { return SearchParameters.Problem(e); }
+        var shiftJis = name is not ("utf-8" or "utf8");
+        if (shiftJis && !csv) return SearchParameters.Problem("encoding", "encoding=shift_jis is only for format=csv; JSON is always UTF-8");
+        if (shiftJis) result = ShiftJis;
         return null;
+    }
+
+    /// <summary>The two CSV bodies in a 200 response of the OpenAPI document.</summary>
+    public static void Describe(IDictionary<string, Microsoft.OpenApi.OpenApiMediaType> content)
+    {
+        content[Utf8ContentType] = OpenApi.MediaTypes.Text("CSV (RFC 4180, CRLF) in UTF-8 with a BOM, a header row of Japanese column names.");
+        content[ShiftJisContentType] = OpenApi.MediaTypes.Text("The same CSV in Shift_JIS (CP932), with encoding=shift_jis.");
     }
 
     /// <summary>A 400 naming the first program and character Shift_JIS cannot encode (never for UTF-8), rather than a file with holes.</summary>
@@ -71,7 +82,7 @@ public static class CsvExport
             await using var writer = new StreamWriter(s, encoding, 64 * 1024, leaveOpen: true);
             await writer.WriteAsync(Line(header));
             foreach (var (_, _, line) in lines) await writer.WriteAsync(line);
-        }, encoding.CodePage == ShiftJis.CodePage ? "text/csv; charset=shift_jis" : "text/csv; charset=utf-8", fileName);
+        }, encoding.CodePage == ShiftJis.CodePage ? ShiftJisContentType : Utf8ContentType, fileName);
 
     public static string[] Row(ProgramRecord p, DateTimeOffset asOf)
     {

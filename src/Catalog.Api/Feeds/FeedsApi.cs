@@ -3,19 +3,27 @@ using Catalog.Api.Programs;
 using Catalog.Core.Programs;
 using Catalog.Core.Search;
 using Catalog.Core.Store;
+using Catalog.Api.OpenApi;
+using Catalog.Api.Parameters;
 
 namespace Catalog.Api.Feeds;
 
 /// <summary>Feeds to subscribe to, for the same searches as /api/programs: /feed.atom (changes) and /api/calendar.ics (windows).</summary>
 public static class FeedsApi
 {
+    // Without page or pageSize the calendar holds every program the search returns, so neither has a default.
+    private static readonly WholeNumberParameter CalendarPageRule = SearchParameters.PageRule with { DocumentDefault = false };
+    private static readonly WholeNumberParameter CalendarPageSizeRule = SearchParameters.PageSizeRule with { DocumentDefault = false };
+
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/feed.atom", GetAtomFeed).WithName("GetAtomFeed").WithTags("Feeds")
+        endpoints.MapGet("/feed.atom", GetAtomFeed).WithName("GetAtomFeed").WithTags(ApiTags.Feeds)
+            .WithParameters(SearchParameters.Rules)
             .WithSummary("Atom 1.0 feed of changes (新規掲載, changes, 掲載終了) to the programs a search returns; page and pageSize as search.")
             .Produces<string>(StatusCodes.Status200OK, "application/atom+xml")
             .Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status400BadRequest);
-        endpoints.MapGet("/api/calendar.ics", GetCalendar).WithName("GetCalendar").WithTags("Feeds")
+        endpoints.MapGet("/api/calendar.ics", GetCalendar).WithName("GetCalendar").WithTags(ApiTags.Feeds)
+            .WithParameters(SearchParameters.Rules.With(CalendarPageRule, CalendarPageSizeRule))
             .WithSummary("iCalendar feed of the application windows of the programs a search returns: one event per window, a reminder 7 days before the deadline; a family's estimated next call as a TENTATIVE event titled 【推定】.")
             .Produces<string>(StatusCodes.Status200OK, "text/calendar")
             .Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status400BadRequest);

@@ -1,5 +1,6 @@
 using Catalog.Core.Store;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Catalog.Api.OpenApi;
 
 namespace Catalog.Api.Hosting;
 
@@ -8,8 +9,9 @@ public static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/health", GetHealth).WithName("Health")
-            .WithSummary("Liveness and readiness probe: the database answers and the warm-up after start has run (503 until then).");
+        endpoints.MapGet("/health", GetHealth).WithName("Health").WithTags(ApiTags.Health)
+            .WithSummary("Liveness and readiness probe: the database answers and the warm-up after start has run (503 until then).")
+            .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
         return endpoints;
     }
 

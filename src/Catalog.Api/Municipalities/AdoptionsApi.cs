@@ -5,6 +5,8 @@ using Catalog.Core.Municipalities;
 using Catalog.Core.Notation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Catalog.Api.OpenApi;
+using Catalog.Api.Parameters;
 
 namespace Catalog.Api.Municipalities;
 
@@ -13,10 +15,10 @@ public sealed record AdoptionParameters(
     [FromQuery(Name = "program")][property: Description("Program id (repeatable; OR within the facet).")] string[]? Program,
     [FromQuery(Name = "prefecture")][property: Description("Prefecture name, e.g. 沖縄県 (repeatable).")] string[]? Prefecture,
     [FromQuery(Name = "municipality")][property: Description("A municipality or prefecture named by the row: its 全国地方公共団体コード or name (加賀市, 茨城県つくば市, 沖縄県).")] string? Municipality,
-    [FromQuery(Name = "fiscalYear")][property: Description("年度 as the Gregorian start year, e.g. 2021 (repeatable); 'unknown' for rows without a year.")] string[]? FiscalYear,
+    [FromQuery(Name = "fiscalYear")][property: Description("年度 as the Gregorian start year, e.g. 2021, or as written (令和3年度) (repeatable); 'unknown' for rows without a year.")] string[]? FiscalYear,
     [FromQuery(Name = "q")][property: Description("Text found in the municipality, title, note or program name.")] string? Q,
     [FromQuery(Name = "page")][property: Description("1-based page number.")] string? Page,
-    [FromQuery(Name = "pageSize")][property: Description("Rows per page, 1–500 (default 100).")] string? PageSize);
+    [FromQuery(Name = "pageSize")][property: Description("Rows per page.")] string? PageSize);
 
 /// <summary>Adoption search with facet counts per prefecture, program and year: /api/adoptions.</summary>
 public static class AdoptionsApi
@@ -24,10 +26,19 @@ public static class AdoptionsApi
     public const string UnknownYear = "unknown";
     public const string NoPrefecture = "（都道府県なし）";
 
+    // How each filter parses; the OpenAPI document takes their schemas from the same objects.
+    public static readonly TextParameter ProgramRule = new("program") { Many = true };
+    public static readonly TextParameter PrefectureRule = new("prefecture") { Many = true, Examples = ["北海道", "沖縄県", NoPrefecture] };
+    public static readonly TextParameter MunicipalityRule = new("municipality") { Examples = ["472140", "加賀市", "茨城県つくば市"] };
+    public static readonly FiscalYearParameter FiscalYearRule = new("fiscalYear", UnknownYear) { Many = true };
+    public static readonly WholeNumberParameter PageSizeRule = new("pageSize", 1, 500, 100);
+
     public static IEndpointRouteBuilder MapAdoptions(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGroup("/api").WithTags("Adoptions").MapGet("/adoptions", SearchAdoptions).WithName("SearchAdoptions")
-            .WithSummary("Adoptions (採択) by program, prefecture, municipality, 年度 and text, with facet counts (a facet's counts ignore its own selection).");
+        endpoints.MapGroup("/api").WithTags(ApiTags.Adoptions).MapGet("/adoptions", SearchAdoptions).WithName("SearchAdoptions")
+            .WithSummary("Adoptions (採択) by program, prefecture, municipality, 年度 and text, with facet counts (a facet's counts ignore its own selection).")
+            .WithParameters(ProgramRule, PrefectureRule, MunicipalityRule, FiscalYearRule, SearchParameters.QRule, SearchParameters.PageRule, PageSizeRule)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 
@@ -35,8 +46,16 @@ public static class AdoptionsApi
     {
         var d = store.Directory();
         var rows = store.Adoptions();
-        if (p.Q is { Length: > Core.Search.QueryText.MaxLength })
-            return TypedResults.Problem(SearchParameters.Problem("q", $"q is {p.Q.Length} characters long; at most {Core.Search.QueryText.MaxLength} are allowed."));
+        List<int?> years;
+        int page, pageSize;
+        try
+        {
+            SearchParameters.QRule.Parse(p.Q);
+            years = (p.FiscalYear ?? []).Select(FiscalYearRule.Parse).ToList();
+            page = SearchParameters.PageRule.Parse(p.Page);
+            pageSize = PageSizeRule.Parse(p.PageSize);
+        }
+        catch (ParameterException e) { return TypedResults.Problem(SearchParameters.Problem(e)); }
 
         var programIds = rows.Select(r => r.ProgramId).ToHashSet(StringComparer.Ordinal);
         var programs = (p.Program ?? []).Select(s => s.Trim()).Distinct().ToList();
@@ -48,16 +67,6 @@ public static class AdoptionsApi
             return TypedResults.Problem(SearchParameters.Problem("prefecture", $"prefecture '{unknownPrefecture}' is not a prefecture name (e.g. 北海道, 沖縄県)"));
         Municipality? place = null;
         if (p.Municipality is not null && (place = MunicipalitiesApi.Lookup(p.Municipality, "municipality", d, out var problem)) is null) return problem!;
-        var years = new List<int?>();
-        foreach (var raw in p.FiscalYear ?? [])
-        {
-            if (raw == UnknownYear) { years.Add(null); continue; }
-            if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 1989 and <= 2100) years.Add(y);
-            else if (Wareki.TryParseFiscalYear(raw, out var fy)) years.Add(fy);
-            else return TypedResults.Problem(SearchParameters.Problem("fiscalYear", $"fiscalYear '{raw}' is not a 年度 (e.g. 2021) or '{UnknownYear}'"));
-        }
-        if (!TryPage(p.Page, 1, int.MaxValue, 1, "page", out var page, out var pageProblem)
-            || !TryPage(p.PageSize, 1, 500, 100, "pageSize", out var pageSize, out pageProblem)) return pageProblem!;
         var text = p.Q is null ? null : MunicipalityDirectory.Normalize(p.Q);
 
         // Each row with the prefectures it touches (a row naming several places may touch several).
@@ -104,15 +113,5 @@ public static class AdoptionsApi
             || (r.Adoption.Note?.Contains(text, StringComparison.Ordinal) ?? false)
             || r.ProgramName.Contains(text, StringComparison.Ordinal)
             || r.Adoption.LgCodes.Any(c => d.Find(c)?.Kana.StartsWith(kana, StringComparison.Ordinal) ?? false);
-    }
-
-    private static bool TryPage(string? raw, int min, int max, int fallback, string name, out int value, out ProblemHttpResult? problem)
-    {
-        problem = null;
-        value = fallback;
-        if (raw is null) return true;
-        if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max) return true;
-        problem = TypedResults.Problem(SearchParameters.Problem(name, $"{name} '{raw}' must be a whole number from {min} to {max}"));
-        return false;
     }
 }

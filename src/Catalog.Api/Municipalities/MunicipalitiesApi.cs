@@ -8,6 +8,9 @@ using Catalog.Core.Search;
 using Catalog.Core.Store;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Catalog.Api.OpenApi;
+using Catalog.Api.Parameters;
+using Microsoft.AspNetCore.OpenApi;
 
 namespace Catalog.Api.Municipalities;
 
@@ -16,16 +19,33 @@ public static class MunicipalitiesApi
 {
     public const int MaxLimit = 100;
 
+    public static readonly WholeNumberParameter LimitRule = new("limit", 1, MaxLimit, 20);
+    public static readonly TextParameter PrefectureRule = new("prefecture", QueryText.MaxLength) { Examples = ["茨城県"] };
+    public static readonly ChoiceParameter VerdictFormatRule = new("format", ["json", "csv"], "json");
+
+    /// <summary>The city view leaves out programs that have ended unless asked (hideEnded=false); they are counted either way.</summary>
+    public static readonly FlagParameter VerdictHideEndedRule = SearchParameters.HideEndedRule with { Default = true };
+
     public static IEndpointRouteBuilder MapMunicipalities(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/municipalities").WithTags("Municipalities");
+        var api = endpoints.MapGroup("/api/municipalities").WithTags(ApiTags.Municipalities);
         api.MapGet("", FindMunicipalities).WithName("FindMunicipalities")
-            .WithSummary("Find prefectures and municipalities by name, kana reading or 全国地方公共団体コード.");
+            .WithSummary("Find prefectures and municipalities by name, kana reading or 全国地方公共団体コード.")
+            .WithParameters(SearchParameters.QRule, LimitRule, PrefectureRule)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{code}", GetMunicipality).WithName("GetMunicipality")
-            .WithSummary("One municipality: its classes with their sources, its adoption history and its peers.");
+            .WithSummary("One municipality: its classes with their sources, its adoption history and its peers.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/{code}/programs", GetVerdicts).WithName("GetMunicipalityPrograms")
-            .WithSummary("Every program (or those matching the search filters) with its verdict for the municipality: 対象 / 要確認 / 対象外 with reasons; JSON or CSV.");
-        endpoints.MapGroup("/api").WithTags("Municipalities").MapGet("/prefectures", ListPrefectures).WithName("ListPrefectures")
+            .WithSummary("Every program (or those matching the search filters) with its verdict for the municipality: 対象 / 要確認 / 対象外 with reasons; JSON or CSV.")
+            .WithParameters([.. SearchParameters.Rules.With(VerdictHideEndedRule), VerdictFormatRule, CsvExport.EncodingRule])
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                CsvExport.Describe(MediaTypes.Ok(operation).Content!);
+                return Task.CompletedTask;
+            });
+        endpoints.MapGroup("/api").WithTags(ApiTags.Municipalities).MapGet("/prefectures", ListPrefectures).WithName("ListPrefectures")
             .WithSummary("The 47 prefectures in code order (北海道 first), for a prefecture → city picker.");
         endpoints.MapAdoptions();
         return endpoints;
@@ -33,16 +53,19 @@ public static class MunicipalitiesApi
 
     public static Results<Ok<MunicipalitySearchResponse>, ProblemHttpResult> FindMunicipalities(
         [Description("Name (浜松), prefecture and name (茨城県つくば市), reading in kana (みやこじま) or code (6 digits, or the first 5).")] string? q,
-        [Description("At most this many results, 1–100 (default 20).")] string? limit,
+        [Description("At most this many results.")] string? limit,
         MunicipalityStore store,
         [Description("Every municipality of one prefecture (its name, e.g. 茨城県, or code), the prefecture first and then in code order; q and limit do not apply.")] string? prefecture = null)
     {
+        int max;
+        try
+        {
+            SearchParameters.QRule.Parse(q);
+            max = LimitRule.Parse(limit);
+            PrefectureRule.Parse(prefecture);
+        }
+        catch (ParameterException e) { return TypedResults.Problem(SearchParameters.Problem(e)); }
         if (prefecture is not null) return InPrefecture(prefecture, store.Directory());
-        if (q is { Length: > QueryText.MaxLength })
-            return TypedResults.Problem(SearchParameters.Problem("q", $"q is {q.Length} characters long; at most {QueryText.MaxLength} are allowed."));
-        var max = 20;
-        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out max) || max is < 1 or > MaxLimit))
-            return TypedResults.Problem(SearchParameters.Problem("limit", $"limit '{limit}' must be a whole number from 1 to {MaxLimit}"));
         var d = store.Directory();
         var found = string.IsNullOrWhiteSpace(q) ? [] : d.Search(q, max);
         return TypedResults.Ok(new MunicipalitySearchResponse(q ?? "", found.Select(m => MunicipalitySummary.Of(m, d)).ToList()));
@@ -82,19 +105,22 @@ public static class MunicipalitiesApi
     public static Results<Ok<VerdictTable>, PushStreamHttpResult, ProblemHttpResult> GetVerdicts(
         [Description("全国地方公共団体コード (6 digits with check digit) or name, e.g. 加賀市 or 東京都府中市.")] string code,
         [AsParameters] SearchParameters parameters,
-        [Description("json (default) or csv (for a 庁内 memo).")] string? format,
+        [Description("json, or csv for a 庁内 memo.")] string? format,
         [Description(CsvExport.EncodingDescription)] string? encoding,
         MunicipalityStore municipalities, ProgramStore programs, SearchIndex index)
     {
-        if (format is not (null or "json" or "csv"))
-            return TypedResults.Problem(SearchParameters.Problem("format", $"format '{format}' is not one of: json, csv"));
+        bool hideEnded;
+        try
+        {
+            format = VerdictFormatRule.Parse(format);
+            hideEnded = VerdictHideEndedRule.Parse(parameters.HideEnded);
+        }
+        catch (ParameterException e) { return TypedResults.Problem(SearchParameters.Problem(e)); }
         if (CsvExport.TryEncoding(encoding, format == "csv", out var csvEncoding) is { } badEncoding) return TypedResults.Problem(badEncoding);
         var d = municipalities.Directory();
         if (Lookup(code, "code", d, out var problem) is not { } m) return problem!;
         if (!parameters.TryBuild(index, out var request, out var bad)) return TypedResults.Problem(bad!);
 
-        // The city view hides ended programs unless asked (hideEnded=false); they are counted either way.
-        var hideEnded = parameters.HideEnded is null || request.HideEnded;
         var matching = index.Matching(request with { Highlight = false, HideEnded = false });
         var adoptions = municipalities.Adoptions();
         var history = adoptions.Where(a => a.Adoption.LgCodes.Contains(m.Code)).ToList();

@@ -2,6 +2,8 @@ using System.ComponentModel;
 using Catalog.Core.Programs;
 using Catalog.Core.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Catalog.Api.OpenApi;
+using Catalog.Api.Parameters;
 
 namespace Catalog.Api.Programs;
 
@@ -18,8 +20,9 @@ public static class OverviewApi
 
     public static IEndpointRouteBuilder MapOverview(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGroup("/api").WithTags("Programs").MapGet("/overview", GetOverview).WithName("GetOverview")
-            .WithSummary("The home page's lists: open now (通年 included), closing within 30 days, announced calls (予告) and forecast next calls (estimates, labelled).");
+        endpoints.MapGroup("/api").WithTags(ApiTags.Programs).MapGet("/overview", GetOverview).WithName("GetOverview")
+            .WithSummary("The home page's lists: open now (通年 included), closing within 30 days, announced calls (予告) and forecast next calls (estimates, labelled).")
+            .WithParameters(SearchParameters.AsOfRule);
         return endpoints;
     }
 

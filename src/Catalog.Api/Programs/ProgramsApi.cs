@@ -1,6 +1,6 @@
 using System.ComponentModel;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Catalog.Api.OpenApi;
+using Catalog.Api.Parameters;
 using Catalog.Core.Programs;
 using Catalog.Core.Search;
 using Catalog.Core.Store;
@@ -13,13 +13,17 @@ public static class ProgramsApi
 {
     public static IEndpointRouteBuilder MapPrograms(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api").WithTags("Programs");
+        var api = endpoints.MapGroup("/api").WithTags(ApiTags.Programs);
         api.MapGet("/programs", SearchPrograms).WithName("SearchPrograms")
-            .WithSummary("Search programs: full text, filters, facet counts, highlights.");
+            .WithSummary("Search programs: full text, filters, facet counts, highlights.")
+            .WithParameters(SearchParameters.Rules);
         api.MapGet("/programs/{id}", GetProgram).WithName("GetProgram")
-            .WithSummary("One program in the export schema, with its status and related programs.");
+            .WithSummary("One program in the export schema, with its status and related programs.")
+            .WithParameters(SearchParameters.AsOfRule).ProducesProblem(StatusCodes.Status404NotFound)
+            .AddOpenApiOperationTransformer(ProgramDetail.DescribeAsync);
         api.MapGet("/suggest", Suggest).WithName("Suggest")
-            .WithSummary("Completions for a search box: program names, aliases and fields (kana works).");
+            .WithSummary("Completions for a search box: program names, aliases and fields (kana works).")
+            .WithParameters(SearchParameters.QRule);
         return endpoints;
     }
 
@@ -44,7 +48,7 @@ public static class ProgramsApi
         return line;
     }
 
-    public static Results<Ok<JsonObject>, ProblemHttpResult> GetProgram(
+    public static Results<Ok<ProgramDetail>, ProblemHttpResult> GetProgram(
         [Description("Program id (a slug).")] string id,
         [Description("Reference time for status and days left: ISO date or date-time; default now.")] string? asOf,
         ProgramStore store, SearchIndex index)
@@ -54,40 +58,14 @@ public static class ProgramsApi
         if (program is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such program", detail: $"No program has the id '{id}'.");
 
-        var json = JsonSerializer.SerializeToNode(program, ProgramJson.Compact)!.AsObject();
-        var status = ProgramStatus.At(program, when);
-        json["status"] = status.Status;
-        json["nextDeadline"] = status.NextDeadline is { } d ? SearchFormat.Time(d) : null;
-        json["daysLeft"] = ProgramStatus.DaysLeft(status.NextDeadline, when);
-        json["endedFiscalYear"] = ProgramStatus.EndedFiscalYear(program, status.Status);
-        json["forecast"] = index.Forecast(id, when) is { } forecast ? JsonSerializer.SerializeToNode(forecast, ProgramJson.Compact) : null;
-        var related = new JsonArray();
-        var names = program.Related.Count == 0 ? null : store.Names(program.Related.Select(r => r.Id));
-        foreach (var r in program.Related)
-            related.Add(new JsonObject { ["id"] = r.Id, ["name"] = names!.GetValueOrDefault(r.Id), ["relation"] = r.Relation });
-        json["relatedPrograms"] = related;
-        // The family's other years and menus, newest first: how the program ran before and after.
-        var family = new JsonArray();
-        foreach (var other in store.Family(program.FamilyKey).Where(o => o.Id != program.Id)
-                     .OrderByDescending(o => o.FiscalYears.DefaultIfEmpty(0).Max()).ThenBy(o => o.Id, StringComparer.Ordinal))
-        {
-            var otherStatus = ProgramStatus.At(other, when).Status;
-            family.Add(new JsonObject
-            {
-                ["id"] = other.Id, ["name"] = other.Name, ["variant"] = other.Variant,
-                ["fiscalYears"] = new JsonArray([.. other.FiscalYears.Select(y => (JsonNode)y)]),
-                ["status"] = otherStatus, ["endedFiscalYear"] = ProgramStatus.EndedFiscalYear(other, otherStatus),
-            });
-        }
-        json["family"] = family;
-        return TypedResults.Ok(json);
+        return TypedResults.Ok(ProgramDetail.Of(program, when, store, index));
     }
 
     public static Results<Ok<IReadOnlyList<Suggestion>>, ProblemHttpResult> Suggest(
         [Description("What has been typed so far; kana is matched against readings.")] string? q, SearchIndex index)
     {
-        if (q is { Length: > QueryText.MaxLength })
-            return TypedResults.Problem(SearchParameters.Problem("q", $"q is {q.Length} characters long; at most {QueryText.MaxLength} are allowed."));
+        try { SearchParameters.QRule.Parse(q); }
+        catch (ParameterException e) { return TypedResults.Problem(SearchParameters.Problem(e)); }
         return TypedResults.Ok(string.IsNullOrWhiteSpace(q) ? [] : index.Suggest(q));
     }
 }

@@ -1,6 +1,5 @@
 using System.ComponentModel;
-using System.Globalization;
-using Catalog.Core.Notation;
+using Catalog.Api.Parameters;
 using Catalog.Core.Programs;
 using Catalog.Core.Search;
 using Microsoft.AspNetCore.Mvc;
@@ -10,22 +9,22 @@ namespace Catalog.Api.Programs;
 /// <summary>The search parameters of GET /api/programs and GET /api/export, as sent.</summary>
 /// <remarks>Numbers and dates arrive as text so a bad value gets a ProblemDetails naming the parameter.</remarks>
 public sealed record SearchParameters(
-    [FromQuery(Name = "q")][property: Description("Words ANDed; \"quoted phrase\"; -word excludes; OR between words. At most 256 characters.")] string? Q,
+    [FromQuery(Name = "q")][property: Description("Words ANDed; \"quoted phrase\"; -word excludes; OR between words.")] string? Q,
     [FromQuery(Name = "ministry")][property: Description("所管府省 (repeatable; OR within the facet). E.g. 内閣府, 総務省.")] string[]? Ministry,
     [FromQuery(Name = "kind")][property: Description("支援の種類 (repeatable): 交付金, 補助金, 委託, 伴走支援・計画策定支援 …")] string[]? Kind,
     [FromQuery(Name = "field")][property: Description("分野 (repeatable): スマートシティ, MaaS, 自動運転 …")] string[]? Field,
     [FromQuery(Name = "applicant")][property: Description("申請主体 (repeatable). Nested: 中枢中核都市 also finds programs open to 市区町村 or 地方公共団体.")] string[]? Applicant,
-    [FromQuery(Name = "level")][property: Description("national, prefectural, municipal or private (repeatable).")] string[]? Level,
-    [FromQuery(Name = "fiscalYear")][property: Description("年度 as the Gregorian start year, e.g. 2021 for 令和3年度 (repeatable).")] string[]? FiscalYear,
+    [FromQuery(Name = "level")][property: Description("実施主体の区分 (repeatable): national (国), prefectural, municipal or private.")] string[]? Level,
+    [FromQuery(Name = "fiscalYear")][property: Description("年度 as the Gregorian start year, e.g. 2021 for 令和3年度, or as written: 令和3年度, R3年度 (repeatable).")] string[]? FiscalYear,
     [FromQuery(Name = "status")][property: Description("予告, 受付中, 締切, 通年 or 終了, computed at asOf (repeatable). 受付中 includes 通年; 終了 = the program's last fiscal year is over and no window lies ahead.")] string[]? Status,
     [FromQuery(Name = "asOf")][property: Description("Reference time for status and deadlines: ISO date or date-time; default now (JST).")] string? AsOf,
     [FromQuery(Name = "rateMin")][property: Description("Lowest acceptable (highest) subsidy rate, a decimal 0–1, e.g. 0.5.")] string? RateMin,
     [FromQuery(Name = "capMin")][property: Description("Lowest acceptable cap in yen.")] string? CapMin,
     [FromQuery(Name = "capMax")][property: Description("Highest acceptable cap in yen (programs without a stated cap are left out).")] string? CapMax,
     [FromQuery(Name = "deadlineBefore")][property: Description("Only programs whose next deadline is on or before this ISO date (JST).")] string? DeadlineBefore,
-    [FromQuery(Name = "sort")][property: Description("relevance (default), deadline, cap, rate or name; ties broken by id.")] string? Sort,
-    [FromQuery(Name = "page")][property: Description("1-based page number.")] string? Page,
-    [FromQuery(Name = "pageSize")][property: Description("Hits per page, 1–100 (default 20).")] string? PageSize,
+    [FromQuery(Name = "sort")][property: Description("Order of the hits; ties broken by id.")] string? Sort,
+    [FromQuery(Name = "page")][property: Description("1-based page number; page × pageSize stays within the first 10,000 hits.")] string? Page,
+    [FromQuery(Name = "pageSize")][property: Description("Hits per page.")] string? PageSize,
     [FromQuery(Name = "interpret")][property: Description("true (default): 年度, 補助率 (and 定額), amounts, applicant classes, status words and ministries written in q become filters (listed in the response's understood; q is then searched without them); false: q is searched as text only.")] string? Interpret = null,
     [FromQuery(Name = "hideEnded")][property: Description("true: leave out programs that have ended (status 終了). Default false: they stay searchable.")] string? HideEnded = null,
     [FromQuery(Name = "rateKind")][property: Description("補助率の種類 (repeatable; OR within the facet): 定額 (the rate text says 定額, alone or beside a fraction) or 定率 (it names a fraction: 1/2, 1/2以内, 10/10 …). Derived from the record's rate text; programs without a stated rate have neither.")] string[]? RateKind = null,
@@ -33,6 +32,36 @@ public sealed record SearchParameters(
 {
     public const int MaxPageSize = 100;
     public const int MaxDepth = 10_000;
+
+    // How each parameter parses; the OpenAPI document takes their schemas from the same objects.
+    public static readonly TextParameter QRule = new("q", QueryText.MaxLength);
+    public static readonly ChoiceParameter MinistryRule = new("ministry", Vocabulary.Ministries) { Many = true, Closed = false };
+    public static readonly ChoiceParameter KindRule = new("kind", Vocabulary.Kinds) { Many = true };
+    public static readonly ChoiceParameter FieldRule = new("field", Vocabulary.Fields) { Many = true };
+    public static readonly ChoiceParameter ApplicantRule = new("applicant", Vocabulary.Applicants) { Many = true };
+    public static readonly ChoiceParameter LevelRule = new("level", Vocabulary.Levels) { Many = true };
+    public static readonly FiscalYearParameter FiscalYearRule = new("fiscalYear") { Many = true };
+    public static readonly ChoiceParameter StatusRule = new("status", Vocabulary.Statuses) { Many = true };
+    public static readonly TimeParameter AsOfRule = new("asOf", EndOfDay: false);
+    public static readonly FractionParameter RateMinRule = new("rateMin");
+    public static readonly AmountParameter CapMinRule = new("capMin");
+    public static readonly AmountParameter CapMaxRule = new("capMax");
+    public static readonly TimeParameter DeadlineBeforeRule = new("deadlineBefore", EndOfDay: true);
+    public static readonly ChoiceParameter SortRule = new("sort", [.. Enum.GetNames<SearchSort>().Select(n => n.ToLowerInvariant())], "relevance");
+    public static readonly WholeNumberParameter PageRule = new("page", 1, int.MaxValue, 1);
+    public static readonly WholeNumberParameter PageSizeRule = new("pageSize", 1, MaxPageSize, 20);
+    public static readonly FlagParameter InterpretRule = new("interpret", true);
+    public static readonly FlagParameter HideEndedRule = new("hideEnded", false);
+    public static readonly ChoiceParameter RateKindRule = new("rateKind", RateKindFacet.Values) { Many = true };
+    public static readonly ChoiceParameter PurposeRule = new("purpose", Purposes.Values) { Many = true };
+
+    /// <summary>Every parameter of the record, for the endpoints that take it whole.</summary>
+    public static readonly IReadOnlyList<QueryParameter> Rules =
+    [
+        QRule, MinistryRule, KindRule, FieldRule, ApplicantRule, LevelRule, FiscalYearRule, StatusRule, AsOfRule, RateMinRule,
+        CapMinRule, CapMaxRule, DeadlineBeforeRule, SortRule, PageRule, PageSizeRule, InterpretRule, HideEndedRule, RateKindRule,
+        PurposeRule,
+    ];
 
     /// <summary>Validates every parameter; on the first bad one, a 400 ProblemDetails naming it.</summary>
     public bool TryBuild(SearchIndex index, out SearchRequest request, out ProblemDetails? problem)
@@ -53,38 +82,37 @@ public sealed record SearchParameters(
         {
             _ = QueryText.Parse(Q);
             var asOf = AsOfOrNow(AsOf);
-            var page = ParseInt("page", Page, 1, 1, int.MaxValue);
-            var pageSize = ParseInt("pageSize", PageSize, 20, 1, MaxPageSize);
+            var page = PageRule.Parse(Page);
+            var pageSize = PageSizeRule.Parse(PageSize);
             if ((long)page * pageSize > MaxDepth)
                 throw new ParameterException("page", $"page {page} × pageSize {pageSize} goes past the first {MaxDepth} hits; narrow the search instead");
-            var capMin = ParseLong("capMin", CapMin);
-            var capMax = ParseLong("capMax", CapMax);
+            var capMin = CapMinRule.Parse(CapMin);
+            var capMax = CapMaxRule.Parse(CapMax);
             if (capMin is not null && capMax is not null && capMin > capMax)
                 throw new ParameterException("capMin", $"capMin ({capMin}) is greater than capMax ({capMax})");
-            var ministries = indexedMinistries;
             request = new SearchRequest
             {
                 Q = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim(),
-                Ministries = Known("ministry", Ministry, Vocabulary.Ministries.Concat(ministries).Distinct().ToList()),
-                Kinds = Known("kind", Kind, Vocabulary.Kinds),
-                Fields = Known("field", Field, Vocabulary.Fields),
-                Applicants = Known("applicant", Applicant, Vocabulary.Applicants),
-                Levels = Known("level", Level, Vocabulary.Levels),
-                Statuses = Known("status", Status, Vocabulary.Statuses),
-                HideEnded = ParseBool("hideEnded", HideEnded, fallback: false),
-                FiscalYears = (FiscalYear ?? []).Select(ParseFiscalYear).Distinct().ToList(),
-                RateMin = ParseRate(RateMin),
-                RateKinds = Known("rateKind", RateKind, RateKindFacet.Values),
-                Purposes = Known("purpose", Purpose, Purposes.Values),
+                Ministries = MinistryRule.ParseAll(Ministry, Vocabulary.Ministries.Concat(indexedMinistries).Distinct().ToList()),
+                Kinds = KindRule.ParseAll(Kind),
+                Fields = FieldRule.ParseAll(Field),
+                Applicants = ApplicantRule.ParseAll(Applicant),
+                Levels = LevelRule.ParseAll(Level),
+                Statuses = StatusRule.ParseAll(Status),
+                HideEnded = HideEndedRule.Parse(HideEnded),
+                FiscalYears = (FiscalYear ?? []).Select(y => FiscalYearRule.Parse(y)!.Value).Distinct().ToList(),
+                RateMin = RateMinRule.Parse(RateMin),
+                RateKinds = RateKindRule.ParseAll(RateKind),
+                Purposes = PurposeRule.ParseAll(Purpose),
                 CapMin = capMin,
                 CapMax = capMax,
-                DeadlineBefore = DeadlineBefore is null ? null : ParseTime("deadlineBefore", DeadlineBefore, endOfDay: true),
-                Sort = ParseSort(Sort),
+                DeadlineBefore = DeadlineBeforeRule.Parse(DeadlineBefore),
+                Sort = Enum.Parse<SearchSort>(SortRule.Parse(Sort)!, ignoreCase: true),
                 Page = page,
                 PageSize = pageSize,
                 AsOf = asOf,
             };
-            if (ParseBool("interpret", Interpret, fallback: true))
+            if (InterpretRule.Parse(Interpret))
                 request = QueryUnderstanding.Apply(request, QueryUnderstanding.Interpret(request.Q, asOf, isContentWord));
             return true;
         }
@@ -118,7 +146,7 @@ public sealed record SearchParameters(
 
     // One rule for searches and details: asOf as given, or now in Japan.
     private static DateTimeOffset AsOfOrNow(string? raw) =>
-        raw is null ? DateTimeOffset.UtcNow.ToOffset(ProgramStatus.Jst) : ParseTime("asOf", raw, endOfDay: false);
+        AsOfRule.Parse(raw) ?? DateTimeOffset.UtcNow.ToOffset(ProgramStatus.Jst);
 
     public static ProblemDetails Problem(string parameter, string detail) => new()
     {
@@ -129,18 +157,8 @@ public sealed record SearchParameters(
         Extensions = { ["parameter"] = parameter },
     };
 
-    private static List<string> Known(string name, string[]? values, IReadOnlyCollection<string> allowed)
-    {
-        var result = new List<string>();
-        foreach (var raw in values ?? [])
-        {
-            var v = raw.Trim();
-            if (!allowed.Contains(v))
-                throw new ParameterException(name, $"{name} '{raw}' is not a known value; use one of: {string.Join(", ", allowed)}");
-            if (!result.Contains(v)) result.Add(v);
-        }
-        return result;
-    }
+    /// <summary>The ProblemDetails of a parameter that does not parse.</summary>
+    public static ProblemDetails Problem(ParameterException e) => Problem(e.Parameter, e.Message);
 
     // A word inside a program's name or alias is what a planner may be looking for by name. The
     // answer scans every name, so it is kept per opened index (whose value table stands for it);
@@ -153,77 +171,4 @@ public sealed record SearchParameters(
             var needle = TextNormalizer.Normalize(w);
             return index.Suggest(w, 50).Any(s => s.Kind is "name" or "alias" && TextNormalizer.Normalize(s.Text).Contains(needle, StringComparison.Ordinal));
         });
-
-    private static bool ParseBool(string name, string? raw, bool fallback) => raw?.Trim().ToLowerInvariant() switch
-    {
-        null or "" => fallback,
-        "true" or "1" => true,
-        "false" or "0" => false,
-        _ => throw new ParameterException(name, $"{name} '{raw}' must be true or false"),
-    };
-
-    private static int ParseFiscalYear(string raw)
-    {
-        if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 1989 and <= 2100) return y;
-        if (Wareki.TryParseFiscalYear(raw, out var fy)) return fy;
-        throw new ParameterException("fiscalYear", $"fiscalYear '{raw}' is not a 年度; give the Gregorian start year, e.g. 2021 for 令和3年度");
-    }
-
-    private static int ParseInt(string name, string? raw, int fallback, int min, int max)
-    {
-        if (raw is null) return fallback;
-        if (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < min || n > max)
-            throw new ParameterException(name, $"{name} '{raw}' must be a whole number from {min} to {max}");
-        return n;
-    }
-
-    private static long? ParseLong(string name, string? raw)
-    {
-        if (raw is null) return null;
-        if (!long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
-            throw new ParameterException(name, $"{name} '{raw}' must be an amount in yen, digits only (e.g. 100000000)");
-        return n;
-    }
-
-    private static decimal? ParseRate(string? raw)
-    {
-        if (raw is null) return null;
-        if (!decimal.TryParse(raw, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var r) || r > 1)
-            throw new ParameterException("rateMin", $"rateMin '{raw}' must be a decimal from 0 to 1 (e.g. 0.5 for 1/2)");
-        return r;
-    }
-
-    private static SearchSort ParseSort(string? raw) => raw switch
-    {
-        null or "" or "relevance" => SearchSort.Relevance,
-        "deadline" => SearchSort.Deadline,
-        "cap" => SearchSort.Cap,
-        "rate" => SearchSort.Rate,
-        "name" => SearchSort.Name,
-        _ => throw new ParameterException("sort", $"sort '{raw}' is not one of: relevance, deadline, cap, rate, name"),
-    };
-
-    /// <summary>An ISO date (JST; its start, or its end for deadlines) or an ISO date-time with an offset.</summary>
-    private static DateTimeOffset ParseTime(string name, string raw, bool endOfDay)
-    {
-        if (DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            var start = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), ProgramStatus.Jst);
-            return endOfDay ? start.AddDays(1).AddTicks(-1) : start;
-        }
-        string[] formats = ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm"];
-        if (DateTimeOffset.TryParseExact(raw, formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t))
-        {
-            // Without an offset, a time is JST, like every time in the catalogue.
-            if (!raw.EndsWith('Z') && !System.Text.RegularExpressions.Regex.IsMatch(raw, @"[+-]\d\d:?\d\d$"))
-                t = new DateTimeOffset(t.UtcDateTime, ProgramStatus.Jst);
-            return t.ToOffset(ProgramStatus.Jst);
-        }
-        throw new ParameterException(name, $"{name} '{raw}' is not an ISO date (2024-05-10) or date-time (2024-05-10T12:00:00+09:00)");
-    }
-
-    private sealed class ParameterException(string parameter, string message) : Exception(message)
-    {
-        public string Parameter { get; } = parameter;
-    }
 }

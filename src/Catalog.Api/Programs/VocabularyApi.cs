@@ -1,4 +1,5 @@
 using Catalog.Core.Programs;
+using Catalog.Api.OpenApi;
 
 namespace Catalog.Api.Programs;
 
@@ -20,7 +21,7 @@ public static class VocabularyApi
 
     public static IEndpointRouteBuilder MapVocabulary(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGroup("/api").WithTags("Programs")
+        endpoints.MapGroup("/api").WithTags(ApiTags.Programs)
             .MapGet("/vocabulary", GetVocabulary).WithName("GetVocabulary")
             .WithSummary("The closed vocabularies a record uses, with the labels staff read.");
         return endpoints;

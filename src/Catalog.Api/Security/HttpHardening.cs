@@ -11,6 +11,9 @@ public static class HttpHardening
     /// <summary>Longest query string accepted; a search never needs more.</summary>
     public const int MaxQueryStringLength = 4096;
 
+    /// <summary>The API is rate-limited per client; the UI's files, the feeds and /health are not.</summary>
+    public static bool IsRateLimited(PathString path) => path.StartsWithSegments("/api");
+
     public static WebApplicationBuilder AddHttpHardening(this WebApplicationBuilder builder)
     {
         var limits = builder.Configuration.GetSection("Catalog:Limits").Get<RequestLimits>() ?? new RequestLimits();
@@ -26,7 +29,7 @@ public static class HttpHardening
         {
             // Per client address, on the API only; the UI's static files and the service's own warm-up are not counted.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
-                ctx.Request.Path.StartsWithSegments("/api") && !Hosting.WarmUp.IsOwn(ctx)
+                IsRateLimited(ctx.Request.Path) && !Hosting.WarmUp.IsOwn(ctx)
                     ? RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = limits.RequestsPerMinute,
@@ -39,7 +42,8 @@ public static class HttpHardening
                 context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 context.HttpContext.Response.Headers.RetryAfter = "60";
                 await WriteProblem(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
-                    $"More than {limits.RequestsPerMinute} API requests a minute from this client; wait a minute and try again.");
+                    $"More than {limits.RequestsPerMinute} API requests a minute from this client; wait a minute and try again.",
+                    type: "https://tools.ietf.org/html/rfc6585#section-4"); // 429 is not in RFC 9110, so the framework gives it no type
             };
         });
         return builder;
@@ -67,14 +71,14 @@ public static class HttpHardening
         return app;
     }
 
-    private static async Task WriteProblem(HttpContext context, int status, string title, string detail)
+    private static async Task WriteProblem(HttpContext context, int status, string title, string detail, string? type = null)
     {
         context.Response.StatusCode = status;
         var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = type },
         });
     }
 }

@@ -28,7 +28,10 @@ public static partial class Wareki
     [GeneratedRegex(@"^(?<y>\d{4})年(?<m>\d{1,2})月(?<d>\d{1,2})日$")]
     private static partial Regex SeirekiDatePattern();
 
-    [GeneratedRegex(@"^(?:(?<era>令和|平成|昭和|R|H|S)\.?(?<y>元|\d{1,2})|(?<g>\d{4}))年度$")]
+    /// <summary>A 年度 as written: 令和3年度, R3年度, 令和元年度, 2021年度 (after full-width letters and digits are made ASCII and spaces dropped).</summary>
+    public const string FiscalYearRegex = @"^(?:(?<era>令和|平成|昭和|R|H|S)\.?(?<y>元|\d{1,2})|(?<g>\d{4}))年度$";
+
+    [GeneratedRegex(FiscalYearRegex)]
     private static partial Regex FiscalYearPattern();
 
     /// <summary>Parses 令和2年5月29日, 令和元年5月1日, 平成31年4月1日, R3.8.24, 2024年4月5日.</summary>
