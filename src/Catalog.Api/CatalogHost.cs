@@ -12,7 +12,10 @@ public static class CatalogHost
 {
     public static WebApplicationBuilder AddCatalog(this WebApplicationBuilder builder)
     {
-        builder.Services.AddCatalogCore(builder.Configuration);
+        // The data folder and seed from any working directory, or one line saying what to do, before anything is written.
+        var options = CatalogPaths.Resolve(builder.Configuration);
+        CatalogPaths.RequireSeedForFirstStart(options);
+        builder.Services.AddCatalogCore(options);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<IndexUnavailableHandler>();
         builder.Services.AddCatalogOpenApi();
@@ -22,8 +25,8 @@ public static class CatalogHost
             // Numbers are written as numbers; without this the document says "integer or string" for each.
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
-        // In this order: seed an empty database, then open (or build) the index over it.
-        builder.Services.AddHostedService<SeedOnStart>();
+        // The seed is imported into an empty database while the app is built (UseCatalogHost); then the index opens over it.
+        builder.Services.AddSingleton<SeedOnStart>();
         builder.Services.AddHostedService<SearchIndexOnStart>();
         builder.Services.AddHostedService<SearchIndexFollower>();
         // After the server listens: requests through the pipeline, so /health is ok only when warm.
@@ -36,6 +39,7 @@ public static class CatalogHost
     public static WebApplication UseCatalogHost(this WebApplication app)
     {
         app.Services.GetRequiredService<CatalogDatabase>().Migrate();
+        app.Services.GetRequiredService<SeedOnStart>().Run();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();

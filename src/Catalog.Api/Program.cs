@@ -4,6 +4,15 @@ using Catalog.Api;
 if (await Verbs.TryRunAsync(args) is { } exit) return exit;
 
 // The service's table of contents is CatalogApp.Build: AddCatalog, the staff UI, MapHealth, MapPrograms, MapExport.
-var app = CatalogApp.Build(Verbs.ServiceArguments(args));
-app.Run();
-return 0;
+try
+{
+    var app = CatalogApp.Build(Verbs.ServiceArguments(args));
+    app.Run();
+    return 0;
+}
+catch (Catalog.Core.CatalogSetupException e)
+{
+    // No data folder or seed where the configuration or the repository says, or a seed that does not import.
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}

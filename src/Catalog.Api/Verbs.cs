@@ -81,7 +81,8 @@ public static class Verbs
                Catalog.Api analyze [--mode normal|search|extended] [--compounds yes|no]
                                                             MeCab-format analysis of stdin; search mode's
                                                             compounds as "compound:N" lines with --compounds yes
-        configuration: --Catalog:DataPath=DIR or Catalog__DataPath=DIR (default: data)
+        configuration: --Catalog:DataPath=DIR or Catalog__DataPath=DIR (default: the repository's data/,
+                       found above the working directory or the binary); --Catalog:SeedPath likewise
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -109,6 +110,11 @@ public static class Verbs
         {
             Console.Error.WriteLine(e.Message);
             return e.ExitCode;
+        }
+        catch (CatalogSetupException e)
+        {
+            Console.Error.WriteLine(e.Message); // no data folder: one line saying what to do
+            return 1;
         }
     }
 

@@ -5,7 +5,7 @@ public sealed class CatalogOptions
 {
     public const string Section = "Catalog";
 
-    /// <summary>Folder of the SQLite database and the search index (Catalog__DataPath).</summary>
+    /// <summary>Folder of the SQLite database and the search index (Catalog__DataPath); <see cref="CatalogPaths"/> makes it absolute.</summary>
     public string DataPath { get; set; } = "data";
 
     /// <summary>Folder imported on first start when the database is empty.</summary>

@@ -9,9 +9,12 @@ namespace Catalog.Core;
 /// <summary>The catalogue's own services, shared by the service and the verbs.</summary>
 public static class CatalogServices
 {
-    public static IServiceCollection AddCatalogCore(this IServiceCollection services, IConfiguration configuration)
+    /// <exception cref="CatalogSetupException">No data folder is configured and no repository is found.</exception>
+    public static IServiceCollection AddCatalogCore(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddCatalogCore(CatalogPaths.Resolve(configuration));
+
+    public static IServiceCollection AddCatalogCore(this IServiceCollection services, CatalogOptions options)
     {
-        var options = configuration.GetSection(CatalogOptions.Section).Get<CatalogOptions>() ?? new CatalogOptions();
         services.AddSingleton(options);
         services.AddSingleton<CatalogDatabase>();
         services.AddSingleton<ProgramStore>();

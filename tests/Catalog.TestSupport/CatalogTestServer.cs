@@ -22,9 +22,12 @@ public sealed class CatalogTestServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private CatalogTestServer(WebApplication app, string dataPath, Uri baseAddress)
+    private readonly bool _ownsData;
+
+    private CatalogTestServer(WebApplication app, string dataPath, Uri baseAddress, bool ownsData)
     {
         _app = app;
+        _ownsData = ownsData;
         DataPath = dataPath;
         BaseAddress = baseAddress;
         Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
@@ -40,13 +43,25 @@ public sealed class CatalogTestServer : IAsyncDisposable
 
     /// <summary>
     /// Starts the service. <paramref name="seedPath"/> is imported on start when given (through the
-    /// importer, as in production); <paramref name="dataPath"/> reuses a folder (e.g. to restart
-    /// over an existing index) instead of a fresh temporary one.
+    /// importer, as in production); the repository's own seed into a fresh folder is imported once
+    /// per test process and copied (<see cref="SeededCatalogue"/>). <paramref name="dataPath"/>
+    /// reuses a folder (e.g. to restart over an existing index) instead of a fresh temporary one.
     /// </summary>
     public static async Task<CatalogTestServer> StartAsync(string? seedPath = null, string? dataPath = null,
         IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
-        dataPath ??= TempFolder.NewPath();
+        if (seedPath is not null && dataPath is null && SeededCatalogue.IsRepositorySeed(seedPath))
+            return await StartAsync(await SeededCatalogue.CopyAsync(), null, settings, configure, ownsData: true);
+        return await StartAsync(dataPath ?? TempFolder.NewPath(), seedPath, settings, configure, ownsData: true);
+    }
+
+    /// <summary>Starts the service importing <paramref name="seedPath"/> into <paramref name="dataPath"/>, which outlives it.</summary>
+    internal static Task<CatalogTestServer> StartImportingAsync(string seedPath, string dataPath) =>
+        StartAsync(dataPath, seedPath, null, null, ownsData: false);
+
+    private static async Task<CatalogTestServer> StartAsync(string dataPath, string? seedPath,
+        IDictionary<string, string?>? settings, Action<WebApplicationBuilder>? configure, bool ownsData)
+    {
         var args = new List<string>
         {
             "--urls=http://127.0.0.1:0",
@@ -68,7 +83,7 @@ public sealed class CatalogTestServer : IAsyncDisposable
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new CatalogTestServer(app, dataPath, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
+        return new CatalogTestServer(app, dataPath, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)), ownsData);
     }
 
     /// <summary>Writes programs through the store (bypassing import validation), then rebuilds the index as an import does.</summary>
@@ -87,7 +102,7 @@ public sealed class CatalogTestServer : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        TempFolder.DeleteQuietly(DataPath);
+        if (_ownsData) TempFolder.DeleteQuietly(DataPath);
     }
 
 }

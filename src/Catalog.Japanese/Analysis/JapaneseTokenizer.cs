@@ -166,7 +166,7 @@ public sealed class JapaneseTokenizer : Tokenizer
     private static bool IsPunctuation(ReadOnlySpan<char> term)
     {
         foreach (char c in term)
-            if (!KuromojiLattice.IsPunctuation(c)) return false;
+            if (!KuromojiCharacters.IsPunctuation(c)) return false;
         return !term.IsEmpty;
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Catalog.Japanese.Dictionary;
 
 namespace Catalog.Japanese.Tokenization;
@@ -22,7 +21,7 @@ namespace Catalog.Japanese.Tokenization;
 /// </list>
 /// Not thread-safe: one instance per tokenizer.
 /// </summary>
-internal sealed class KuromojiLattice
+internal sealed partial class KuromojiLattice
 {
     private const int KanjiLength = 2;
     private const int OtherLength = 7;
@@ -36,53 +35,6 @@ internal sealed class KuromojiLattice
     /// <summary>Entry id of the unigram pseudo-word (extended mode).</summary>
     public const int NgramEntry = -2;
 
-    private struct Arc
-    {
-        public int Cost;      // path cost up to and including this arc
-        public int RightId;
-        public int BackPos;   // where the arc starts
-        public int BackIndex; // index of the best arc arriving at BackPos
-        public int Id;        // dictionary entry, or user entry for user words
-        public NodeKind Type;
-    }
-
-    private struct Forward
-    {
-        public int ToPos;
-        public int Id;
-        public NodeKind Type;
-    }
-
-    private sealed class Position
-    {
-        public int Pos;
-        public int Count;
-        public Arc[] Arcs = new Arc[8];
-        public int ForwardCount;
-        public Forward[] Forwards = new Forward[4];
-
-        public void Add(in Arc arc)
-        {
-            if (Count == Arcs.Length)
-            {
-                Array.Resize(ref Arcs, Count * 2);
-            }
-            Arcs[Count++] = arc;
-        }
-
-        public void AddForward(int toPos, int id, NodeKind type)
-        {
-            if (ForwardCount == Forwards.Length)
-            {
-                Array.Resize(ref Forwards, ForwardCount * 2);
-            }
-            Forwards[ForwardCount++] = new Forward { ToPos = toPos, Id = id, Type = type };
-        }
-    }
-
-    /// <summary>A token of the backtrace before output: Kuromoji's pending token.</summary>
-    private readonly record struct Pending(int Start, int Length, int Entry, NodeKind Kind, int UserPart, int PositionLength);
-
     private readonly JapaneseDictionary _dict;
     private readonly DictionaryData _data;
     private readonly UserDictionary? _user;
@@ -91,13 +43,9 @@ internal sealed class KuromojiLattice
     private readonly bool[] _classGroup;
     private readonly bool[] _classKanji;
     private readonly bool[] _absent;      // known entries that Kuromoji's IPADIC does not have
-    private readonly List<Pending> _pending = [];
     private readonly List<(int End, int Entry)> _userMatches = [];
 
-    // Positions [_base, _nextPos) live in a ring buffer.
-    private Position[] _ring = [];
-    private int _nextPos;
-    private int _base;
+    private readonly KuromojiPositions _positions = new();
 
     // Per-text state.
     private bool _searchMode;
@@ -118,7 +66,6 @@ internal sealed class KuromojiLattice
         _absent = tables.Absent;
         _classInvoke = _data.CategoryInvoke;
         _classGroup = _data.CategoryGroup;
-        EnsureRing(64);
     }
 
     /// <summary>
@@ -132,17 +79,17 @@ internal sealed class KuromojiLattice
         _extendedMode = mode == JapaneseTokenizerMode.Extended;
         _outputCompounds = mode == JapaneseTokenizerMode.Search;
         _discardPunctuation = discardPunctuation;
-        ResetPositions();
+        _positions.Reset();
         _lastBackTracePos = 0;
         _lastTokenPos = -1;
-        Get(0).Add(new Arc { Cost = 0, RightId = 0, BackPos = -1, BackIndex = -1, Id = -1, Type = NodeKind.Known });
+        _positions.Get(0).Add(new KuromojiArc { Cost = 0, RightId = 0, BackPos = -1, BackIndex = -1, Id = -1, Type = NodeKind.Known });
 
         int pos = 0;
         int length = text.Length;
         while (pos < length)
         {
-            var posData = Get(pos);
-            bool isFrontier = _nextPos == pos + 1;
+            var posData = _positions.Get(pos);
+            bool isFrontier = _positions.Next == pos + 1;
             if (posData.Count == 0)
             {
                 pos++;
@@ -176,7 +123,7 @@ internal sealed class KuromojiLattice
                 int node = 0;
                 for (int i = pos; i < length; i++)
                 {
-                    node = _dict.Child(node, AsDecodedByIconv(text[i]));
+                    node = _dict.Child(node, KuromojiCharacters.AsDecodedByIconv(text[i]));
                     if (node < 0)
                     {
                         break;
@@ -198,14 +145,14 @@ internal sealed class KuromojiLattice
             int cls = _charClass[c];
             if (!anyMatches || _classInvoke[cls])
             {
-                bool punct = IsPunctuation(c);
+                bool punct = KuromojiCharacters.IsPunctuation(c);
                 int unknownLength = 1;
                 if (_classGroup[cls])
                 {
                     for (int ahead = pos + 1; ahead < length && unknownLength < MaxUnknownWordLength; ahead++)
                     {
                         char next = text[ahead];
-                        if (_charClass[next] != cls || IsPunctuation(next) != punct)
+                        if (_charClass[next] != cls || KuromojiCharacters.IsPunctuation(next) != punct)
                         {
                             break;
                         }
@@ -223,7 +170,7 @@ internal sealed class KuromojiLattice
 
         if (pos > 0)
         {
-            var endData = Get(pos);
+            var endData = _positions.Get(pos);
             int leastCost = int.MaxValue;
             int leastIndex = -1;
             for (int i = 0; i < endData.Count; i++)
@@ -244,10 +191,10 @@ internal sealed class KuromojiLattice
     {
         int leastIndex = -1;
         int leastCost = int.MaxValue;
-        Position? least = null;
-        for (int p = pos; p < _nextPos; p++)
+        KuromojiPosition? least = null;
+        for (int p = pos; p < _positions.Next; p++)
         {
-            var data = Get(p);
+            var data = _positions.Get(p);
             for (int i = 0; i < data.Count; i++)
             {
                 if (data.Arcs[i].Cost < leastCost)
@@ -258,9 +205,9 @@ internal sealed class KuromojiLattice
                 }
             }
         }
-        for (int p = pos; p < _nextPos; p++)
+        for (int p = pos; p < _positions.Next; p++)
         {
-            var data = Get(p);
+            var data = _positions.Get(p);
             if (data != least)
             {
                 data.Count = 0;
@@ -282,7 +229,7 @@ internal sealed class KuromojiLattice
 
     private int RightId(int id, NodeKind type) => type == NodeKind.User ? UserConnectionId : _data.RightId[id];
 
-    private void Add(ReadOnlySpan<char> text, Position from, int endPos, int id, NodeKind type, bool addPenalty)
+    private void Add(ReadOnlySpan<char> text, KuromojiPosition from, int endPos, int id, NodeKind type, bool addPenalty)
     {
         int leftId = LeftId(id, type);
         int leastCost = int.MaxValue;
@@ -302,7 +249,7 @@ internal sealed class KuromojiLattice
         {
             leastCost += Penalty(text, from.Pos, endPos - from.Pos);
         }
-        Get(endPos).Add(new Arc
+        _positions.Get(endPos).Add(new KuromojiArc
         {
             Cost = leastCost, RightId = RightId(id, type), BackPos = from.Pos, BackIndex = leastIndex, Id = id, Type = type,
         });
@@ -329,265 +276,5 @@ internal sealed class KuromojiLattice
             return (length - KanjiLength) * KanjiPenalty;
         }
         return length > OtherLength ? (length - OtherLength) * OtherPenalty : 0;
-    }
-
-    /// <summary>
-    /// Removes the arcs that cross <paramref name="startPos"/> and re-scores [startPos, endPos] with
-    /// penalties on every arc, starting from the best path's arc at startPos, so the arcs arriving
-    /// at endPos now carry the cheapest penalised segmentations of the compound's span.
-    /// </summary>
-    private void PruneAndRescore(ReadOnlySpan<char> text, int startPos, int endPos, int bestStartIndex)
-    {
-        for (int pos = endPos; pos > startPos; pos--)
-        {
-            var data = Get(pos);
-            for (int i = 0; i < data.Count; i++)
-            {
-                int back = data.Arcs[i].BackPos;
-                if (back >= startPos)
-                {
-                    Get(back).AddForward(pos, data.Arcs[i].Id, data.Arcs[i].Type);
-                }
-            }
-            data.Count = 0;
-        }
-
-        for (int pos = startPos; pos < endPos; pos++)
-        {
-            var data = Get(pos);
-            if (data.Count == 0)
-            {
-                data.ForwardCount = 0;
-                continue;
-            }
-            if (pos == startPos)
-            {
-                ref var best = ref data.Arcs[bestStartIndex];
-                int rightId = startPos == 0 ? 0 : RightId(best.Id, best.Type);
-                int pathCost = best.Cost;
-                for (int f = 0; f < data.ForwardCount; f++)
-                {
-                    var fw = data.Forwards[f];
-                    int cost = pathCost + WordCost(fw.Id, fw.Type) + _dict.ConnectionCost(rightId, LeftId(fw.Id, fw.Type))
-                        + Penalty(text, pos, fw.ToPos - pos);
-                    Get(fw.ToPos).Add(new Arc
-                    {
-                        Cost = cost, RightId = RightId(fw.Id, fw.Type), BackPos = pos, BackIndex = bestStartIndex, Id = fw.Id, Type = fw.Type,
-                    });
-                }
-            }
-            else
-            {
-                for (int f = 0; f < data.ForwardCount; f++)
-                {
-                    var fw = data.Forwards[f];
-                    Add(text, data, fw.ToPos, fw.Id, fw.Type, addPenalty: true);
-                }
-            }
-            data.ForwardCount = 0;
-        }
-    }
-
-    private void Backtrace(ReadOnlySpan<char> text, Position endData, int fromIndex, List<Segment> output)
-    {
-        int endPos = endData.Pos;
-        int pos = endPos;
-        int bestIndex = fromIndex;
-        Pending? alt = null;
-        int lastLeftId = -1;
-        int backCount = 0;
-        _pending.Clear();
-
-        while (pos > _lastBackTracePos)
-        {
-            var data = Get(pos);
-            ref var arc = ref data.Arcs[bestIndex];
-            int backPos = arc.BackPos;
-            int length = pos - backPos;
-            var backType = arc.Type;
-            int backId = arc.Id;
-            int nextBestIndex = arc.BackIndex;
-
-            if (_outputCompounds && _searchMode && alt is null && backType != NodeKind.User)
-            {
-                int penalty = Penalty(text, backPos, pos - backPos);
-                if (penalty > 0)
-                {
-                    int maxCost = arc.Cost + penalty;
-                    if (lastLeftId != -1)
-                    {
-                        maxCost += _dict.ConnectionCost(RightId(backId, backType), lastLeftId);
-                    }
-                    PruneAndRescore(text, backPos, pos, arc.BackIndex);
-
-                    int leastCost = int.MaxValue;
-                    int leastIndex = -1;
-                    for (int i = 0; i < data.Count; i++)
-                    {
-                        int cost = data.Arcs[i].Cost;
-                        if (lastLeftId != -1)
-                        {
-                            cost += _dict.ConnectionCost(RightId(data.Arcs[i].Id, data.Arcs[i].Type), lastLeftId);
-                        }
-                        if (cost < leastCost)
-                        {
-                            leastCost = cost;
-                            leastIndex = i;
-                        }
-                    }
-                    if (leastIndex != -1 && leastCost <= maxCost && data.Arcs[leastIndex].BackPos != backPos)
-                    {
-                        // Keep the compound; follow the second-best path through its span.
-                        alt = new Pending(backPos, length, backId, backType, -1, 0);
-                        bestIndex = leastIndex;
-                        ref var second = ref data.Arcs[bestIndex];
-                        nextBestIndex = second.BackIndex;
-                        backPos = second.BackPos;
-                        length = pos - backPos;
-                        backType = second.Type;
-                        backId = second.Id;
-                        backCount = 0;
-                    }
-                }
-            }
-
-            if (alt is { } compound && compound.Start >= backPos)
-            {
-                if (backCount > 0)
-                {
-                    backCount++;
-                    _pending.Add(compound with { PositionLength = backCount });
-                }
-                alt = null;
-            }
-
-            if (backType == NodeKind.User)
-            {
-                var entry = _user![backId];
-                int at = backPos + entry.Surface.Length;
-                for (int p = entry.Segments.Length - 1; p >= 0; p--)
-                {
-                    at -= entry.Segments[p].Length;
-                    _pending.Add(new Pending(at, entry.Segments[p].Length, backId, NodeKind.User, p, 1));
-                }
-                backCount += entry.Segments.Length;
-            }
-            else if (_extendedMode && backType == NodeKind.Unknown)
-            {
-                // Unknown words become unigrams; a surrogate pair stays one token.
-                for (int i = length - 1; i >= 0; i--)
-                {
-                    int charLength = 1;
-                    if (i > 0 && char.IsLowSurrogate(text[backPos + i]))
-                    {
-                        i--;
-                        charLength = 2;
-                    }
-                    if (!_discardPunctuation || !IsPunctuation(text[backPos + i]))
-                    {
-                        _pending.Add(new Pending(backPos + i, charLength, NgramEntry, NodeKind.Unknown, -1, 1));
-                        backCount++;
-                    }
-                }
-            }
-            else if (!_discardPunctuation || length == 0 || !IsPunctuation(text[backPos]))
-            {
-                _pending.Add(new Pending(backPos, length, backId, backType, -1, 1));
-                backCount++;
-            }
-
-            lastLeftId = LeftId(backId, backType);
-            pos = backPos;
-            bestIndex = nextBestIndex;
-        }
-
-        _lastBackTracePos = endPos;
-        FreeBefore(endPos);
-
-        for (int i = _pending.Count - 1; i >= 0; i--)
-        {
-            var t = _pending[i];
-            bool sameStart = t.Start == _lastTokenPos;
-            output.Add(new Segment(t.Start, t.Length, t.Entry, t.Kind, t.UserPart, sameStart, sameStart ? t.PositionLength : 1));
-            _lastTokenPos = t.Start;
-        }
-    }
-
-    /// <summary>
-    /// IPADIC's sources are EUC-JP. Java decodes JIS 0x213D (EUC-JP A1 BD) as U+2014 EM DASH, iconv
-    /// (and so our dictionary) as U+2015 HORIZONTAL BAR; it is the only code the two decoders map
-    /// differently. Swapping the two for lookups makes our entries match where Kuromoji's would.
-    /// </summary>
-    internal static char AsDecodedByIconv(char c) => c switch
-    {
-        '\u2014' => '\u2015',
-        '\u2015' => '\u2014',
-        _ => c,
-    };
-
-    /// <summary>Lucene's punctuation test (Java's character types, here .NET's Unicode categories).</summary>
-    internal static bool IsPunctuation(char c)
-    {
-        switch (char.GetUnicodeCategory(c))
-        {
-            case UnicodeCategory.SpaceSeparator:
-            case UnicodeCategory.LineSeparator:
-            case UnicodeCategory.ParagraphSeparator:
-            case UnicodeCategory.Control:
-            case UnicodeCategory.Format:
-            case UnicodeCategory.DashPunctuation:
-            case UnicodeCategory.OpenPunctuation:
-            case UnicodeCategory.ClosePunctuation:
-            case UnicodeCategory.ConnectorPunctuation:
-            case UnicodeCategory.OtherPunctuation:
-            case UnicodeCategory.MathSymbol:
-            case UnicodeCategory.CurrencySymbol:
-            case UnicodeCategory.ModifierSymbol:
-            case UnicodeCategory.OtherSymbol:
-            case UnicodeCategory.InitialQuotePunctuation:
-            case UnicodeCategory.FinalQuotePunctuation:
-                return true;
-            default:
-                return false;
-        }
-    }
-
-    // Ring buffer of positions: [_base, _nextPos) are live; older ones are recycled.
-    private void EnsureRing(int capacity)
-    {
-        var ring = new Position[capacity];
-        for (int p = _base; p < _nextPos; p++)
-        {
-            ring[p & (capacity - 1)] = _ring[p & (_ring.Length - 1)];
-        }
-        for (int i = 0; i < capacity; i++)
-        {
-            ring[i] ??= new Position();
-        }
-        _ring = ring;
-    }
-
-    private Position Get(int pos)
-    {
-        while (pos >= _nextPos)
-        {
-            if (_nextPos - _base == _ring.Length)
-            {
-                EnsureRing(_ring.Length * 2);
-            }
-            var fresh = _ring[_nextPos & (_ring.Length - 1)];
-            fresh.Pos = _nextPos++;
-            fresh.Count = 0;
-            fresh.ForwardCount = 0;
-        }
-        return _ring[pos & (_ring.Length - 1)];
-    }
-
-    private void FreeBefore(int pos) => _base = Math.Max(_base, pos);
-
-    private void ResetPositions()
-    {
-        _base = 0;
-        _nextPos = 0;
     }
 }

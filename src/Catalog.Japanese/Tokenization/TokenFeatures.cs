@@ -46,7 +46,7 @@ internal readonly record struct TokenFeatures(
         {
             return new TokenFeatures(partOfSpeech, null, null, null, null, null);
         }
-        // Kuromoji's dictionary was decoded by Java: U+2014 where ours has U+2015 (see KuromojiLattice).
+        // Kuromoji's dictionary was decoded by Java: U+2014 where ours has U+2015 (see KuromojiCharacters).
         var tail = dictionary.Tail(s.Entry).ToString().Replace('\u2015', '\u2014').Split(',');
         string? baseForm = Field(tail, 0);
         if (baseForm is not null && surface.SequenceEqual(baseForm))

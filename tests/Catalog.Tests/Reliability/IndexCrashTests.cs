@@ -13,7 +13,8 @@ public class IndexCrashTests
         var data = folder.Combine("data");
         var synthetic = folder.Combine("synthetic.ndjson");
         SyntheticCatalogue.WriteNdjson(synthetic, 1500);
-        Assert.Equal(0, VerbProcess.Run(data, "import", RepoPaths.Seed).Code);
+        Directory.CreateDirectory(data);
+        await SeededCatalogue.CopyIntoAsync(data);
         Assert.Equal(0, VerbProcess.Run(data, "import", synthetic).Code);
 
         var random = new Random(1123);

@@ -145,8 +145,12 @@ public sealed class VerbFaultTests
         using var data = new TempFolder();
         // A file where the next index directory must go: the rebuild cannot create it.
         File.WriteAllText(Path.Combine(data.Path, "index-000001"), "in the way");
+        // Any input the index would hold does; a few records cost less than the seed.
+        var input = Path.Combine(Path.GetTempPath(), $"catalog-test-{Guid.NewGuid():N}.ndjson");
+        Catalog.Benchmarks.SyntheticCatalogue.WriteNdjson(input, 3);
 
-        var (code, stdout, stderr) = VerbProcess.Run(data.Path, "import", RepoPaths.Seed);
+        var (code, stdout, stderr) = VerbProcess.Run(data.Path, "import", input);
+        File.Delete(input);
 
         Assert.NotEqual(0, code);
         Assert.Contains("Imported", stdout); // the import itself is committed
