@@ -35,6 +35,13 @@ public static class WorkbookBenchmark
             var afterExport = Process.GetCurrentProcess();
             Console.WriteLine($"export:   {sw.Elapsed.TotalSeconds,7:F1} s  (CPU {(afterExport.TotalProcessorTime - cpu).TotalSeconds:F1} s)  peak working set {Mb(afterExport.PeakWorkingSet64),6:F0} MB  ({new FileInfo(file).Length / 1048576.0:F1} MB workbook)");
 
+            // What the import's limits (FileLimits) see of it: the parts as they expand.
+            using (var zip = System.IO.Compression.ZipFile.OpenRead(file))
+            {
+                var largest = zip.Entries.MaxBy(e => e.Length)!;
+                Console.WriteLine($"parts:    {zip.Entries.Count} parts, {zip.Entries.Sum(e => e.Length) / 1048576.0:F1} MB expanded; largest {largest.FullName} {largest.Length / 1048576.0:F1} MB");
+            }
+
             if (exportOnly) return 0;
             records = null;
             GC.Collect();

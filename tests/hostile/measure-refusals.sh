@@ -16,21 +16,22 @@ dotnet "$bin/Catalog.Benchmarks.dll" --hostile-files "$work/files" >/dev/null ||
 export Catalog__DataPath="$work/data"
 api() { dotnet "$bin/Catalog.Api.dll" "$@"; }
 api import seed >/dev/null || { echo "seed import failed"; exit 1; }
-api export --format xlsx --output "$work/seed.xlsx" >/dev/null
+api export --format xlsx --output "$work/seed.xlsx" >/dev/null 2>&1
 before=$(api export | sha256sum)
 
 row() { # label, then the verb's arguments
   local label=$1; shift
   /usr/bin/time -f "%e %M" -o "$work/time" dotnet "$bin/Catalog.Api.dll" "$@" >/dev/null 2>"$work/stderr"
   local code=$? wall rss
-  read -r wall rss < "$work/time"
-  local size; size=$(du -k --apparent-size "${@: -1}" | cut -f1)
+  read -r wall rss < <(tail -1 "$work/time")
+  local size; size=$([ -e "${@: -1}" ] && du -k --apparent-size "${@: -1}" | cut -f1 || echo "–")
   printf '| %s | %s KB | %s | %s | %d | %s |\n' "$label" "$size" "$code" "$wall" $((rss / 1024)) "$(head -c 400 "$work/stderr" | head -1 | sed "s|$work/files/||; s|$work/||; s/|/\\\\|/g")"
 }
 
 echo "| file | size | exit | wall s | peak RSS MB | first line of stderr |"
 echo "|---|---|---|---|---|---|"
-row "(baseline) seed workbook, --dry-run" import --dry-run "$work/seed.xlsx"
+row "(baseline) a missing file" import "$work/missing.xlsx"
+row "(baseline) the seed's workbook, --dry-run" import --dry-run "$work/seed.xlsx"
 for f in "$work"/files/*; do row "$(basename "$f")" import "$f"; done
 after=$(api export | sha256sum)
 [ "$before" = "$after" ] && echo "catalogue unchanged after every refusal" || { echo "THE CATALOGUE CHANGED"; exit 1; }

@@ -24,9 +24,7 @@ internal static class CsvSheetReader
         byte[] bytes;
         try
         {
-            var length = new FileInfo(file).Length;
-            if (length > limits.MaxFileBytes)
-                throw FileLimitException.Over($"ファイルの大きさ（{FileLimitException.Bytes(length)}）", FileLimitException.Bytes(limits.MaxFileBytes), nameof(FileLimits.MaxFileBytes));
+            FileLimitException.CheckFileSize(file, limits);
             bytes = File.ReadAllBytes(file);
         }
         catch (FileLimitException e) { errors.Add(e.ToError(file)); return []; }
@@ -83,13 +81,13 @@ internal static class CsvSheetReader
                 clock.Check();
                 var number = rows.Count + 1;
                 if (number > limits.MaxRowsPerSheet)
-                    throw FileLimitException.Over("シートの行数", FileLimitException.Count(limits.MaxRowsPerSheet) + " 行", nameof(FileLimits.MaxRowsPerSheet), SheetOf(rows), number);
+                    throw FileLimitException.TooManyRows(limits, SheetOf(rows), number);
                 var row = new string[csv.RowFieldCount];
                 for (var i = 0; i < row.Length; i++)
                 {
                     row[i] = csv.GetString(i);
                     if (row[i].Length > limits.MaxCellChars)
-                        throw FileLimitException.Over($"{CellNames.Column(i + 1)} 列のセルの文字数", FileLimitException.Count(limits.MaxCellChars) + " 字", nameof(FileLimits.MaxCellChars), SheetOf(rows), number);
+                        throw FileLimitException.TooLong($"{CellNames.Column(i + 1)} 列のセルの文字数", limits, SheetOf(rows), number);
                 }
                 rows.Add(row);
             }

@@ -19,9 +19,7 @@ internal static class PackageInspector
     /// <summary>Throws <see cref="FileLimitException"/> for what the workbook may not be; <see cref="InvalidDataException"/> for a broken zip.</summary>
     public static void Inspect(string file, FileLimits limits, ReadClock clock)
     {
-        var length = new FileInfo(file).Length;
-        if (length > limits.MaxFileBytes)
-            throw FileLimitException.Over($"ファイルの大きさ（{FileLimitException.Bytes(length)}）", FileLimitException.Bytes(limits.MaxFileBytes), nameof(FileLimits.MaxFileBytes));
+        FileLimitException.CheckFileSize(file, limits);
         if (IsCompoundFile(file))
             throw new FileLimitException("パスワードで保護（暗号化）されたブックか、Excel 97-2003 形式のファイルです。パスワードを外し、Excel で「ファイルの種類: Excel ブック (*.xlsx)」として保存し直してください");
         // ZipArchive reads the central directory whole: the number of entries it declares is checked first.

@@ -52,7 +52,7 @@ internal static class PartScanner
                         rows++;
                         row = int.TryParse(reader.GetAttribute("r"), out var r) ? r : row + 1;
                         if (rows > limits.MaxRowsPerSheet)
-                            throw FileLimitException.Over("シートの行数", FileLimitException.Count(limits.MaxRowsPerSheet) + " 行", nameof(FileLimits.MaxRowsPerSheet), sheet, row);
+                            throw FileLimitException.TooManyRows(limits, sheet, row);
                         break;
                     case XmlNodeType.Element when !reader.IsEmptyElement && (kind == PartKind.Sheet ? reader.LocalName == "c" : reader.LocalName == "si"):
                         if (kind == PartKind.SharedStrings) clock.Check();
@@ -91,11 +91,8 @@ internal static class PartScanner
         }
     }
 
-    private static FileLimitException CellTooLong(PartKind kind, string where, string? sheet, int row, string? cell, FileLimits limits)
-    {
-        var limit = FileLimitException.Count(limits.MaxCellChars) + " 字";
-        return kind == PartKind.SharedStrings
-            ? FileLimitException.Over($"{where} の {cell} 番目の文字列の長さ", limit, nameof(FileLimits.MaxCellChars))
-            : FileLimitException.Over($"セル {cell} の文字数", limit, nameof(FileLimits.MaxCellChars), sheet, row);
-    }
+    private static FileLimitException CellTooLong(PartKind kind, string where, string? sheet, int row, string? cell, FileLimits limits) =>
+        kind == PartKind.SharedStrings
+            ? FileLimitException.TooLong($"{where} の {cell} 番目の文字列の長さ", limits)
+            : FileLimitException.TooLong($"セル {cell} の文字数", limits, sheet, row);
 }

@@ -68,8 +68,8 @@ public class HostileWorkbookTests(SeededCatalogue catalogue, ITestOutputHelper o
     public static TheoryData<string, string> Corpus => new()
     {
         { "zip-bomb.xlsx", "制度 シート: 部品 xl/worksheets/sheet1.xml の展開後の大きさが上限を超えています（128 MB まで、FileLimits.MaxPartBytes）" },
-        // .NET's zip reader stops where the header says the part ends: 1 KB of zeros is no sheet.
-        { "zip-bomb-lying-headers.xlsx", "制度 シート: 部品 xl/worksheets/sheet1.xml の XML が壊れています（1 行 1 文字目: " },
+        // .NET's zip reader stops where the header says the part ends: the first 1 KB of a sheet is no sheet.
+        { "zip-bomb-lying-headers.xlsx", "制度 シート: 部品 xl/worksheets/sheet1.xml の XML が壊れています（" },
         { "billion-laughs.xlsx", "制度 シート: 部品 xl/worksheets/sheet1.xml に DTD（<!DOCTYPE>、実体の宣言）があります" },
         { "external-entity.xlsx", "制度 シート: 部品 xl/worksheets/sheet1.xml に DTD（<!DOCTYPE>、実体の宣言）があります" },
         { "million-rows.xlsx", "制度 シート 100001 行目: シートの行数が上限を超えています（100,000 行まで、FileLimits.MaxRowsPerSheet）" },
@@ -144,21 +144,15 @@ public class HostileWorkbookTests(SeededCatalogue catalogue, ITestOutputHelper o
     }
 
     [Fact]
-    public void TheImportVerbRefusesAHostileWorkbookInOneLineAndTakesItsLimitsFromConfiguration()
+    public void TheImportVerbRefusesInOneLineAndTakesItsLimitsFromConfiguration()
     {
         using var folder = new TempFolder();
-        var hostile = HostileFiles.Write("billion-laughs.xlsx", folder.Path);
-        var refused = VerbProcess.Run(folder.Combine("data"), "import", hostile);
-        Assert.Equal(1, refused.Code);
-        Assert.Equal([$"{hostile}: 制度 シート: 部品 xl/worksheets/sheet1.xml に DTD（<!DOCTYPE>、実体の宣言）があります。Excel の書くブックにはないもので、取り込みません",
-            "1 error(s); nothing was imported."], refused.Stderr.TrimEnd().Split('\n'));
-
-        // The export's three programs fill four rows of 制度; a limit of three rows refuses them.
+        // The export's three programs fill four rows of 制度: a limit of three rows, set as configuration, refuses them.
         var good = GoodWorkbook(folder);
-        var limited = VerbProcess.Run(folder.Combine("data"), "import", good, "--Catalog:FileLimits:MaxRowsPerSheet=3");
-        Assert.Equal(1, limited.Code);
-        Assert.StartsWith($"{good}: 制度 シート 4 行目: シートの行数が上限を超えています（3 行まで、FileLimits.MaxRowsPerSheet）", limited.Stderr, StringComparison.Ordinal);
-        Assert.Equal(0, VerbProcess.Run(folder.Combine("data"), "import", "--dry-run", good).Code); // within the default limits
+        var refused = VerbProcess.Run(folder.Combine("data"), "import", good, "--Catalog:FileLimits:MaxRowsPerSheet=3");
+        Assert.Equal(1, refused.Code);
+        Assert.Equal([$"{good}: 制度 シート 4 行目: シートの行数が上限を超えています（3 行まで、FileLimits.MaxRowsPerSheet）",
+            "1 error(s); nothing was imported."], refused.Stderr.TrimEnd().Split('\n'));
     }
 
     private static string GoodWorkbook(TempFolder folder)
