@@ -17,6 +17,9 @@ public sealed class CatalogOptions
     /// <summary>How often the service looks for imports made by another process (the verbs).</summary>
     public TimeSpan FollowInterval { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>What an import reads from a workbook or a CSV sheet before refusing it (Catalog__FileLimits__MaxRowsPerSheet …).</summary>
+    public Import.FileLimits FileLimits { get; set; } = new();
+
     public string DatabasePath => Path.Combine(DataPath, "catalog.db");
 
     /// <summary>Query-time synonyms, re-read when edited; created from the built-in list when absent.</summary>

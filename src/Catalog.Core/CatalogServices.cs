@@ -25,7 +25,8 @@ public static class CatalogServices
         services.AddSingleton<SearchIndex>();
         // An import that changes the catalogue rebuilds the index itself and reports a failure.
         services.AddSingleton(sp => new CatalogImporter(
-            sp.GetRequiredService<ProgramStore>(), sp.GetRequiredService<SearchIndex>(), sp.GetRequiredService<Catalog.Core.Municipalities.MunicipalityStore>()));
+            sp.GetRequiredService<ProgramStore>(), sp.GetRequiredService<SearchIndex>(), sp.GetRequiredService<Catalog.Core.Municipalities.MunicipalityStore>(),
+            sp.GetRequiredService<CatalogOptions>().FileLimits));
         services.AddSingleton(sp => new Catalog.Core.Changes.CatalogReverter(
             sp.GetRequiredService<ProgramStore>(), sp.GetRequiredService<RevisionLog>(), sp.GetRequiredService<SearchIndex>()));
         return services;

@@ -5,6 +5,7 @@
 //        dotnet run -c Release --project tests/Catalog.Benchmarks -- --write-ndjson FILE [count]   (for tests/load/load.sh)
 //        dotnet run -c Release --project tests/Catalog.Benchmarks -- --workbook [count] [export]   (Excel workbook export, then import)
 //        dotnet run -c Release --project tests/Catalog.Benchmarks -- --revisions [count] [revisions]   (history storage per revision)
+//        dotnet run -c Release --project tests/Catalog.Benchmarks -- --hostile-files DIR   (the hostile corpus, for tests/hostile/measure-refusals.sh)
 //        ... -- [count] [queries] --data DIR   (keep the data folder in DIR; a later run over it skips generate, import, index)
 //        ... -- [count] [queries] --data DIR --serve   (suggest, detail and memory only)
 //        ... -- [count] [starts] --data DIR --first-requests [--service Catalog.Api.dll] [--env NAME=VALUE]...
@@ -29,6 +30,12 @@ using Microsoft.Extensions.Logging;
 if (args.Length > 0 && args[0] == "--workbook")
     return WorkbookBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000, args.Length > 2 && args[2] == "export");
 if (args.Length > 0 && args[0] == "--revisions") return RevisionStorage.Run(args);
+if (args.Length > 1 && args[0] == "--hostile-files")
+{
+    Directory.CreateDirectory(args[1]);
+    foreach (var name in Catalog.Tests.Support.HostileFiles.Names) Console.WriteLine(Catalog.Tests.Support.HostileFiles.Write(name, args[1]));
+    return 0;
+}
 
 BenchmarkCatalogue catalogue;
 try { (catalogue, args) = BenchmarkCatalogue.Choose(args); }

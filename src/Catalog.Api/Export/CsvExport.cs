@@ -1,6 +1,7 @@
 using System.Text;
 using Catalog.Api.Parameters;
 using Catalog.Api.Programs;
+using Catalog.Core.Export;
 using Catalog.Core.Notation;
 using Catalog.Core.Programs;
 using Catalog.Core.Search;
@@ -98,7 +99,11 @@ public static class CsvExport
         ];
     }
 
-    /// <summary>One CSV line (RFC 4180 quoting, CRLF), with formula-looking text defused for spreadsheets.</summary>
+    /// <summary>
+    /// One CSV line (RFC 4180 quoting, CRLF). Text a spreadsheet would run as a formula gets an
+    /// apostrophe in front (<see cref="FormulaGuard"/>, reversible); a negative number too, since
+    /// "-2+3+cmd|…" is one.
+    /// </summary>
     public static string Line(IEnumerable<string> cells)
     {
         var sb = new StringBuilder();
@@ -107,8 +112,7 @@ public static class CsvExport
         {
             if (!first) sb.Append(',');
             first = false;
-            // A cell starting with = + @ (or - before a non-digit) would run as a formula in Excel.
-            var cell = raw.Length > 0 && (raw[0] is '=' or '+' or '@' or '\t' || (raw[0] == '-' && (raw.Length == 1 || !char.IsAsciiDigit(raw[1])))) ? "'" + raw : raw;
+            var cell = FormulaGuard.Neutralise(raw);
             if (cell.AsSpan().IndexOfAny(",\"\r\n") >= 0) sb.Append('"').Append(cell.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
             else sb.Append(cell);
         }

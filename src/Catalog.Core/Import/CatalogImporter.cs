@@ -11,10 +11,13 @@ namespace Catalog.Core.Import;
 /// Imports seed files or an export: reads everything, validates everything, and only if no
 /// error was found writes it all in one transaction. Errors name file, line, record and field.
 /// When given the search index, an import that changed the catalogue then rebuilds it, and says
-/// so in <see cref="ImportResult.IndexError"/> when that fails.
+/// so in <see cref="ImportResult.IndexError"/> when that fails. Workbooks and CSV sheets are read
+/// within <paramref name="limits"/> (<see cref="FileLimits.Default"/> when not given).
 /// </summary>
-public sealed class CatalogImporter(ProgramStore store, SearchIndex? index = null, MunicipalityStore? municipalities = null)
+public sealed class CatalogImporter(ProgramStore store, SearchIndex? index = null, MunicipalityStore? municipalities = null, FileLimits? limits = null)
 {
+    private readonly FileLimits _limits = limits ?? FileLimits.Default;
+
     /// <summary>
     /// Imports <paramref name="path"/> as one revision. <see cref="ImportOptions.Replace"/>: the input
     /// is the whole catalogue, so programs and adoption rows it lacks are removed;
@@ -148,8 +151,8 @@ public sealed class CatalogImporter(ProgramStore store, SearchIndex? index = nul
     private IEnumerable<InputRecord> Read(string file, ImportOptions options, List<ImportError> errors) =>
         Path.GetExtension(file).ToLowerInvariant() switch
         {
-            ".xlsx" => WorkbookReader.Read(file, errors),
-            ".csv" => CsvSheetReader.Read(file, options.Encoding, store, errors),
+            var x when x == ".xlsx" || WorkbookReader.Refused.ContainsKey(x) => WorkbookReader.Read(file, _limits, errors),
+            ".csv" => CsvSheetReader.Read(file, options.Encoding, store, _limits, errors),
             _ => InputReader.Read(file, errors),
         };
 

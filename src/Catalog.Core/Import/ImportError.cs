@@ -23,7 +23,7 @@ public sealed record ImportError(string File, int? Line, string? RecordId, strin
         var where = Line is null ? File : $"{File}:{Line}";
         var record = RecordId is null ? "" : $" record '{RecordId}'";
         var field = Field is null ? "" : $" field '{Field}'";
-        return $"{where}:{record}{field}: {Message}";
+        return record.Length + field.Length == 0 ? $"{where}: {Message}" : $"{where}:{record}{field}: {Message}";
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Catalog.Core.Export;
 using Catalog.Core.Import;
 using Catalog.Core.Store;
 using Sylvan.Data.Csv;
@@ -9,14 +10,24 @@ namespace Catalog.Core.Workbook;
 /// <summary>
 /// Reads one sheet of the workbook saved as CSV by Excel: UTF-8 with or without a BOM, or
 /// Shift_JIS (CP932) as Japanese Windows saves it. The header row tells which sheet it is; the
-/// stored catalogue is the base and only what that sheet holds is replaced.
+/// stored catalogue is the base and only what that sheet holds is replaced. A cell written with
+/// the apostrophe of <see cref="FormulaGuard"/> reads as the text before it; a file beyond
+/// <see cref="FileLimits"/> is refused in one line.
 /// </summary>
 internal static class CsvSheetReader
 {
-    public static List<InputRecord> Read(string file, Encoding? encoding, ProgramStore store, List<ImportError> errors)
+    // A record must fit Sylvan's buffer: room for a row of 64 cells at the longest a cell may be.
+    private const int CellsPerRecord = 64;
+
+    public static List<InputRecord> Read(string file, Encoding? encoding, ProgramStore store, FileLimits limits, List<ImportError> errors)
     {
         byte[] bytes;
-        try { bytes = File.ReadAllBytes(file); }
+        try
+        {
+            FileLimitException.CheckFileSize(file, limits);
+            bytes = File.ReadAllBytes(file);
+        }
+        catch (FileLimitException e) { errors.Add(e.ToError(file)); return []; }
         catch (IOException e) { errors.Add(new ImportError(file, null, null, null, e.Message)); return []; }
 
         if (!TryDecode(bytes, encoding, out var text, out var problem))
@@ -28,17 +39,9 @@ internal static class CsvSheetReader
         var rows = new List<string[]>();
         try
         {
-            using var csv = CsvDataReader.Create(new StringReader(text), new CsvDataReaderOptions
-            {
-                HasHeaders = false, Delimiter = ',', MaxBufferSize = 16 * 1024 * 1024,
-            });
-            while (csv.Read())
-            {
-                var row = new string[csv.RowFieldCount];
-                for (var i = 0; i < row.Length; i++) row[i] = csv.GetString(i);
-                rows.Add(row);
-            }
+            using (text) ReadRows(text, limits, rows);
         }
+        catch (FileLimitException e) { errors.Add(e.ToError(file)); return []; }
         catch (CsvFormatException e)
         {
             errors.Add(new ImportError(file, rows.Count + 1, null, null, $"CSV として読めません: {e.Message}"));
@@ -46,8 +49,7 @@ internal static class CsvSheetReader
         }
         if (rows.Count == 0) { errors.Add(new ImportError(file, null, null, null, "CSV が空です")); return []; }
 
-        var (layout, matched) = WorkbookLayout.Sheets.Select(s => (s, Matching(s, rows[0]))).MaxBy(x => x.Item2);
-        if (matched < 3)
+        if (Identify(rows[0]) is not { } layout)
         {
             errors.Add(new ImportError(file, 1, null, null,
                 "1 行目の見出しがどのシートとも合いません。ブックの 1 枚のシートを、見出しの行ごと CSV に保存してください（シート: "
@@ -60,15 +62,55 @@ internal static class CsvSheetReader
         for (var r = 1; r < rows.Count; r++)
         {
             var cells = new Dictionary<int, RawCell>();
-            for (var c = 0; c < rows[r].Length; c++) if (rows[r][c].Length > 0) cells[c + 1] = Text(rows[r][c]);
+            for (var c = 0; c < rows[r].Length; c++) if (rows[r][c].Length > 0) cells[c + 1] = Text(FormulaGuard.Restore(rows[r][c]));
             table.Rows.Add((r + 1, cells));
         }
         return SheetRecords.Build(file, [table], store.Find, errors);
     }
 
+    /// <summary>The rows as text, stopping at the first limit crossed (rows, characters of a cell or a row, time).</summary>
+    private static void ReadRows(TextReader text, FileLimits limits, List<string[]> rows)
+    {
+        var clock = new ReadClock(limits);
+        var buffer = (int)Math.Min(int.MaxValue / 2, Math.Max(64 * 1024, (long)limits.MaxCellChars * CellsPerRecord));
+        using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions { HasHeaders = false, Delimiter = ',', MaxBufferSize = buffer });
+        try
+        {
+            while (csv.Read())
+            {
+                clock.Check();
+                var number = rows.Count + 1;
+                if (number > limits.MaxRowsPerSheet)
+                    throw FileLimitException.TooManyRows(limits, SheetOf(rows), number);
+                var row = new string[csv.RowFieldCount];
+                for (var i = 0; i < row.Length; i++)
+                {
+                    row[i] = csv.GetString(i);
+                    if (row[i].Length > limits.MaxCellChars)
+                        throw FileLimitException.TooLong($"{CellNames.Column(i + 1)} 列のセルの文字数", limits, SheetOf(rows), number);
+                }
+                rows.Add(row);
+            }
+        }
+        catch (CsvRecordTooLargeException)
+        {
+            throw FileLimitException.Over($"{rows.Count + 1} 行目の文字数", FileLimitException.Count(buffer) + " 字",
+                $"{nameof(FileLimits.MaxCellChars)} × {CellsPerRecord} 列", SheetOf(rows), rows.Count + 1);
+        }
+    }
+
+    // The sheet a CSV is, for the message of a limit crossed after its header row.
+    private static string? SheetOf(List<string[]> rows) => rows.Count > 0 ? Identify(rows[0])?.Name : null;
+
     private static RawCell Text(string s) => new(RawKind.Text, s, 0, null);
 
-    // Which sheet a CSV is: the one whose first headers it repeats (four tell every sheet apart).
+    // Which sheet a CSV is: the one whose first headers it repeats (four tell every sheet apart; three are enough).
+    private static SheetLayout? Identify(string[] header)
+    {
+        var (layout, matched) = WorkbookLayout.Sheets.Select(s => (s, Matching(s, header))).MaxBy(x => x.Item2);
+        return matched >= 3 ? layout : null;
+    }
+
     private static int Matching(SheetLayout layout, string[] header)
     {
         var n = 0;
@@ -76,10 +118,13 @@ internal static class CsvSheetReader
         return n;
     }
 
-    /// <summary>UTF-8 when it has a BOM or decodes cleanly; otherwise Shift_JIS; or what was chosen.</summary>
-    internal static bool TryDecode(byte[] bytes, Encoding? chosen, out string text, out string? problem)
+    /// <summary>
+    /// UTF-8 when it has a BOM or decodes cleanly; otherwise Shift_JIS; or what was chosen. The
+    /// bytes are checked without being decoded whole, then read through a reader.
+    /// </summary>
+    internal static bool TryDecode(byte[] bytes, Encoding? chosen, out TextReader text, out string? problem)
     {
-        text = "";
+        text = TextReader.Null;
         problem = null;
         var bom = bytes.AsSpan().StartsWith("\uFEFF"u8);
         var candidates = chosen is not null ? [chosen] : bom ? [ImportOptions.StrictUtf8] : new[] { ImportOptions.StrictUtf8, ImportOptions.ShiftJis };
@@ -88,7 +133,8 @@ internal static class CsvSheetReader
             try
             {
                 var start = bom && encoding.CodePage == 65001 ? 3 : 0;
-                text = encoding.GetString(bytes, start, bytes.Length - start);
+                encoding.GetCharCount(bytes, start, bytes.Length - start);
+                text = new StreamReader(new MemoryStream(bytes, start, bytes.Length - start, writable: false), encoding, detectEncodingFromByteOrderMarks: false);
                 return true;
             }
             catch (DecoderFallbackException e)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Catalog.Core.Changes;
 using Catalog.Core.Import;
 using Catalog.Core.Notation;
@@ -14,7 +13,7 @@ namespace Catalog.Core.Workbook;
 /// checking what only a sheet can get wrong: headers, merged cells, formulas, cells that cannot
 /// be read as their column says. Everything else is left to the importer's own validation.
 /// </summary>
-internal static partial class SheetRecords
+internal static class SheetRecords
 {
     private sealed class ProgramRows(JsonObject json, CellMap cells, int row)
     {
@@ -37,8 +36,8 @@ internal static partial class SheetRecords
         if (programTable is null && workbook) return []; // no program to hang the other sheets on
         if (programTable is not null)
         {
-            var columns = MatchHeaders(file, programTable, WorkbookLayout.Programs, errors);
-            CheckMerged(file, programTable, columns, errors);
+            var columns = SheetHeaders.Match(file, programTable, WorkbookLayout.Programs, errors);
+            SheetHeaders.CheckMerged(file, programTable, columns, errors);
             if (columns is not null) ReadPrograms(file, programTable, columns, stored, programs, order, errors);
             else if (workbook) return []; // no program to hang the other sheets on
         }
@@ -47,8 +46,8 @@ internal static partial class SheetRecords
         {
             var table = tables.FirstOrDefault(t => t.Name == layout.Name);
             if (table is null) continue;
-            var columns = MatchHeaders(file, table, layout, errors);
-            CheckMerged(file, table, columns, errors);
+            var columns = SheetHeaders.Match(file, table, layout, errors);
+            SheetHeaders.CheckMerged(file, table, columns, errors);
             if (columns is not null) ReadTable(file, table, layout, columns, stored, programs, order, errors);
         }
 
@@ -88,63 +87,6 @@ internal static partial class SheetRecords
             for (var i = 0; i < adoptions.Count; i++) Check(adoptions[i], $"adoptions[{i}].", i + 1);
     }
 
-    // ---- headers and structure ----
-
-    private static List<(Column Column, int Index, int Number)>? MatchHeaders(string file, SheetTable table, SheetLayout layout, List<ImportError> errors)
-    {
-        string HeaderAt(int n) => table.Header.TryGetValue(n, out var c) ? c.Shown.Trim() : "";
-        var result = new List<(Column, int, int)>();
-        var at = 1;
-        foreach (var column in layout.Columns)
-        {
-            if (column.Kind != CellKind.Choices)
-            {
-                if (HeaderAt(at) != column.Header) { HeaderError(file, table, column.Header, at, errors); return null; }
-                result.Add((column, -1, at++));
-                continue;
-            }
-            var k = 0;
-            while (HeaderAt(at) == column.Header + (k + 1).ToString(CultureInfo.InvariantCulture)) result.Add((column, k++, at++));
-            if (k == 0) { HeaderError(file, table, column.Header + "1", at, errors); return null; }
-        }
-        foreach (var (n, cell) in table.Header.Where(h => h.Key >= at && !h.Value.IsEmpty).OrderBy(h => h.Key))
-        {
-            errors.Add(Error(file, table.Name, 1, cell.Shown,
-                $"{CellNames.Column(n)} 列の 「{cell.Shown}」 はこのシートにない列です。取り込めないので、列を消してください"));
-            return null;
-        }
-        return result;
-    }
-
-    private static void HeaderError(string file, SheetTable table, string expected, int at, List<ImportError> errors)
-    {
-        var actual = table.Header.TryGetValue(at, out var c) ? c.Shown.Trim() : "";
-        var elsewhere = table.Header.Where(h => h.Value.Shown.Trim() == expected).Select(h => h.Key).FirstOrDefault();
-        var letter = CellNames.Column(at);
-        var message = elsewhere > 0
-            ? $"列 「{expected}」 は {letter} 列にあるはずが {CellNames.Column(elsewhere)} 列にあります（列の順番を変えないでください）"
-            : actual.Length == 0
-                ? $"{letter} 列に 「{expected}」 の列がありません（列を消したり動かしたりしないでください）"
-                : $"{letter} 列の見出しが 「{actual}」 になっています。「{expected}」 に戻してください（見出しを変えないでください）";
-        errors.Add(Error(file, table.Name, 1, expected, message));
-    }
-
-    private static void CheckMerged(string file, SheetTable table, List<(Column Column, int Index, int Number)>? columns, List<ImportError> errors)
-    {
-        foreach (var range in table.Merged)
-        {
-            var first = range.Split(':')[0];
-            var n = CellNames.ColumnNumber(first);
-            var header = columns?.FirstOrDefault(c => c.Number == n) is { Column: not null } c ? HeaderOf(c) : CellNames.Column(n) + " 列";
-            errors.Add(Error(file, table.Name, CellNames.RowNumber(first), header, $"セルが結合されています（{range}）。結合を解除して、1 つのセルに 1 つの値を入れてください"));
-        }
-    }
-
-    private static string HeaderOf((Column Column, int Index, int Number) c) =>
-        c.Index < 0 ? c.Column.Header : c.Column.Header + (c.Index + 1).ToString(CultureInfo.InvariantCulture);
-
-    // ---- rows ----
-
     private static void ReadPrograms(string file, SheetTable table, List<(Column Column, int Index, int Number)> columns,
         Func<string, ProgramRecord?>? stored, Dictionary<string, ProgramRows> programs, List<string> order, List<ImportError> errors)
     {
@@ -177,12 +119,12 @@ internal static partial class SheetRecords
             {
                 if (!c.Column.IsRead) continue;
                 var cell = cells.GetValueOrDefault(c.Number);
-                var at = new CellRef(table.Name, row, HeaderOf(c), cell.Shown);
+                var at = new CellRef(table.Name, row, SheetHeaders.HeaderOf(c), cell.Shown);
                 // Mapped even when empty: "is required" must point at the empty cell.
                 if (c.Index <= 0) map.Add("$." + c.Column.Path, at);
                 if (c.Column.Path.Contains('.')) map.Add("$." + c.Column.Path.Split('.')[0], at);
                 if (cell.IsEmpty) continue;
-                var value = Convert(file, c.Column, cell, at, errors);
+                var value = CellConverter.Convert(file, c.Column, cell, at, errors);
                 if (value is null) continue;
                 if (c.Column.Kind == CellKind.Choices)
                 {
@@ -237,11 +179,11 @@ internal static partial class SheetRecords
             {
                 if (!c.Column.IsRead || c.Column.Path == WorkbookLayout.AdoptionNumberPath) continue;
                 var cell = cells.GetValueOrDefault(c.Number);
-                var at = new CellRef(table.Name, row, HeaderOf(c), cell.Shown);
+                var at = new CellRef(table.Name, row, SheetHeaders.HeaderOf(c), cell.Shown);
                 program.Cells.Add($"{path}.{c.Column.Path}", at);
                 if (c.Column.Path.Contains('.')) program.Cells.Add($"{path}.{c.Column.Path.Split('.')[0]}", at);
                 if (cell.IsEmpty) continue;
-                var value = Convert(file, c.Column, cell, at, errors);
+                var value = CellConverter.Convert(file, c.Column, cell, at, errors);
                 if (value is null) continue;
                 Set(item, c.Column.Path, value);
             }
@@ -297,7 +239,7 @@ internal static partial class SheetRecords
         var cell = cells.GetValueOrDefault(c.Number);
         if (cell.IsEmpty) return 0;
         var count = program["adoptions"] is JsonArray a ? a.Count : 0;
-        if (Convert(file, c.Column, cell, new CellRef(sheet, row, c.Column.Header, cell.Shown), errors) is not { } value) return -1;
+        if (CellConverter.Convert(file, c.Column, cell, new CellRef(sheet, row, c.Column.Header, cell.Shown), errors) is not { } value) return -1;
         var n = value.GetValue<int>();
         if (n >= 1 && n <= count) return n;
         errors.Add(Error(file, sheet, row, c.Column.Header, count == 0
@@ -343,126 +285,11 @@ internal static partial class SheetRecords
         foreach (var c in columns)
         {
             if (!c.Column.IsRead || cells.GetValueOrDefault(c.Number).Formula is not { } formula) continue;
-            errors.Add(Error(file, sheet, row, HeaderOf(c), $"数式（={formula}）は使えません。値を入力してください（コピーして「値として貼り付け」）"));
+            errors.Add(Error(file, sheet, row, SheetHeaders.HeaderOf(c), $"数式（={formula}）は使えません。値を入力してください（コピーして「値として貼り付け」）"));
             ok = false;
         }
         return ok;
     }
-
-    // ---- cells ----
-
-    private static JsonNode? Convert(string file, Column column, RawCell cell, CellRef at, List<ImportError> errors)
-    {
-        void Fail(string message) => errors.Add(Error(file, at.Sheet, at.Row, at.Header, message));
-        if (cell.Kind == RawKind.Error) { Fail($"エラー値 {cell.Text} が入っています。値を入力してください"); return null; }
-        var text = cell.Kind == RawKind.Text ? cell.Text : cell.Shown;
-        switch (column.Kind)
-        {
-            case CellKind.Text when column.Path == "rate.text" && cell.Kind == RawKind.Number:
-                Fail($"「{cell.Shown}」 は Excel が数か日付に変えた値です。セルの書式を「文字列」にして 1/2 のように入れ直してください");
-                return null;
-            case CellKind.Text:
-                return JsonValue.Create(text);
-            case CellKind.Id or CellKind.ProgramRef or CellKind.Choice or CellKind.Choices:
-                return JsonValue.Create(text.Trim());
-            case CellKind.Code:
-                if (cell.Kind == RawKind.Number && cell.Number is >= 0 and < 1_000_000 && cell.Number == Math.Floor(cell.Number))
-                    return JsonValue.Create(((int)cell.Number).ToString("D6", CultureInfo.InvariantCulture)); // Excel dropped the leading zero
-                return JsonValue.Create(text.Trim());
-            case CellKind.Codes:
-                if (cell.Kind == RawKind.Number && cell.Number is >= 0 and < 1_000_000 && cell.Number == Math.Floor(cell.Number))
-                    return new JsonArray(JsonValue.Create(((int)cell.Number).ToString("D6", CultureInfo.InvariantCulture)));
-                return new JsonArray(ListSeparator().Split(text).Select(c => c.Trim()).Where(c => c.Length > 0).Select(c => (JsonNode)JsonValue.Create(c)!).ToArray());
-            case CellKind.Lines:
-                var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Where(l => l.Trim().Length > 0);
-                return new JsonArray(lines.Select(l => (JsonNode)JsonValue.Create(l)!).ToArray());
-            case CellKind.Label:
-                var label = text.Trim();
-                var match = column.Labels!.FirstOrDefault(l => l.Label == label || l.Value == label);
-                if (match.Value is null) { Fail($"「{label}」 は選べません（{string.Join("、", column.Labels!.Select(l => l.Label))} から選んでください）"); return null; }
-                return JsonValue.Create(match.Value);
-            case CellKind.FiscalYear:
-                if (FiscalYear(cell) is { } year) return JsonValue.Create(year);
-                Fail($"「{text}」 は年度として読めません（例: 令和6年度, 2024）");
-                return null;
-            case CellKind.FiscalYears:
-                var years = new JsonArray();
-                foreach (var part in cell.Kind == RawKind.Number ? [text] : ListSeparator().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0))
-                {
-                    if (FiscalYear(new RawCell(cell.Kind, part, cell.Number, null)) is { } y) { years.Add(y); continue; }
-                    Fail($"「{part}」 は年度として読めません（例: 令和5年度、令和6年度）");
-                    return null;
-                }
-                return years;
-            case CellKind.Count:
-                if (cell.Kind == RawKind.Number && cell.Number == Math.Floor(cell.Number) && Math.Abs(cell.Number) <= int.MaxValue) return JsonValue.Create((int)cell.Number);
-                if (cell.Kind == RawKind.Text && int.TryParse(JapaneseText.NormalizeAscii(text.Trim()).Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
-                    return JsonValue.Create(n);
-                Fail($"「{text}」 は数として読めません（例: 12）");
-                return null;
-            case CellKind.Start or CellKind.End:
-                if (WindowTime(cell) is { } time) return JsonValue.Create(time);
-                Fail($"「{text}」 は日付として読めません（例: 2024/4/5, 令和6年4月5日, 2024/4/5 10:00）");
-                return null;
-            case CellKind.Flag:
-                if (cell.Kind == RawKind.Bool) return cell.Number != 0 ? JsonValue.Create(true) : null;
-                var flag = text.Trim();
-                if (flag is "○" or "〇" or "◯" or "TRUE" or "true") return JsonValue.Create(true);
-                if (flag is "FALSE" or "false" or "×") return null;
-                Fail($"「{flag}」 は入れられません（○ か空にしてください）");
-                return null;
-        }
-        return null;
-    }
-
-    [GeneratedRegex("[、,，\n]")]
-    private static partial Regex ListSeparator();
-
-    private static int? FiscalYear(RawCell cell)
-    {
-        if (cell.Kind == RawKind.Number) return cell.Number == Math.Floor(cell.Number) && cell.Number is >= 1 and <= 9999 ? (int)cell.Number : null;
-        var text = JapaneseText.NormalizeAscii(cell.Text.Trim());
-        if (Wareki.TryParseFiscalYear(text, out var year)) return year;
-        return text.Length == 4 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year) ? year : null;
-    }
-
-    [GeneratedRegex(@"^(?<date>.+?)(?:[ T　]+(?<h>\d{1,2}):(?<m>\d{2})(?::(?<s>\d{2}))?)?$")]
-    private static partial Regex DateAndTime();
-
-    /// <summary>
-    /// A window time as the importer reads it: an Excel date (serial number, JST), ISO 8601,
-    /// 2024/4/5 or 令和6年4月5日, each with an optional time. A date alone stays a date, so an
-    /// end means the end of that day.
-    /// </summary>
-    private static string? WindowTime(RawCell cell)
-    {
-        if (cell.Kind == RawKind.Number)
-        {
-            if (cell.Number is < 1 or > 2_958_465) return null;
-            var t = DateTime.FromOADate(cell.Number);
-            t = new DateTime((t.Ticks + TimeSpan.TicksPerSecond / 2) / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond);
-            return t.TimeOfDay == TimeSpan.Zero
-                ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-                : t.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
-        }
-        if (cell.Kind != RawKind.Text) return null;
-        var text = JapaneseText.NormalizeAscii(cell.Text.Trim());
-        if (RecordValidatorTime(text)) return text;
-        var m = DateAndTime().Match(text);
-        if (!m.Success) return null;
-        var datePart = m.Groups["date"].Value;
-        DateOnly date;
-        if (!DateOnly.TryParseExact(datePart, ["yyyy/M/d", "yyyy-M-d", "yyyy.M.d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
-            && !Wareki.TryParseDate(datePart, out date)) return null;
-        if (!m.Groups["h"].Success) return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var hour = int.Parse(m.Groups["h"].Value, CultureInfo.InvariantCulture);
-        var minute = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
-        var second = m.Groups["s"].Success ? int.Parse(m.Groups["s"].Value, CultureInfo.InvariantCulture) : 0;
-        if (hour > 23 || minute > 59 || second > 59) return null;
-        return date.ToDateTime(new TimeOnly(hour, minute, second)).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
-    }
-
-    private static bool RecordValidatorTime(string text) => RecordValidator.ParseWindowTime(text, endOfDay: false) is not null;
 
     private static void Set(JsonObject target, string path, JsonNode value)
     {

@@ -11,16 +11,39 @@ namespace Catalog.Core.Workbook;
 /// <summary>
 /// Reads the staff workbook (.xlsx) into sheets, row by row with <see cref="OpenXmlReader"/>:
 /// values, formulas and merged ranges as they are, whether Excel, LibreOffice or this program
-/// wrote the file (shared or inline strings, phonetic guides left out).
+/// wrote the file (shared or inline strings, phonetic guides left out). The package is inspected
+/// first (<see cref="PackageInspector"/>): a file beyond <see cref="FileLimits"/>, with macros
+/// or links to other workbooks, is refused in one line before the SDK opens it.
 /// </summary>
 internal static class WorkbookReader
 {
-    public static List<InputRecord> Read(string file, List<ImportError> errors)
+    /// <summary>Extensions of Excel files this reader refuses by name, with what to do instead.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Refused = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
+        [".xlsm"] = "マクロ有効ブック（.xlsm）は取り込みません",
+        [".xltm"] = "マクロ有効テンプレート（.xltm）は取り込みません",
+        [".xlsb"] = "Excel バイナリ ブック（.xlsb）は読めません",
+        [".xls"] = "Excel 97-2003 ブック（.xls）は読めません",
+    };
+
+    public static List<InputRecord> Read(string file, FileLimits limits, List<ImportError> errors)
+    {
+        if (Refused.TryGetValue(Path.GetExtension(file), out var refused))
+        {
+            errors.Add(new ImportError(file, null, null, null, $"{refused}。Excel で「ファイルの種類: Excel ブック (*.xlsx)」として保存し直してから取り込んでください"));
+            return [];
+        }
+        var clock = new ReadClock(limits);
         SpreadsheetDocument document;
         try
         {
+            PackageInspector.Inspect(file, limits, clock);
             document = SpreadsheetDocument.Open(file, isEditable: false);
+        }
+        catch (FileLimitException e)
+        {
+            errors.Add(e.ToError(file));
+            return [];
         }
         catch (Exception e) when (e is OpenXmlPackageException or FileFormatException or InvalidDataException or IOException or UnauthorizedAccessException)
         {
@@ -28,41 +51,58 @@ internal static class WorkbookReader
             return [];
         }
 
-        using (document)
+        try
         {
-            var workbookPart = document.WorkbookPart;
-            if (workbookPart?.Workbook?.Sheets is null)
-            {
-                errors.Add(new ImportError(file, null, null, null, "Excel ブック（.xlsx）にシートがありません"));
-                return [];
-            }
-            var strings = SharedStrings(workbookPart);
-            var present = workbookPart.Workbook.Sheets.Elements<Sheet>()
-                .Where(s => s.Name?.Value is not null && s.Id?.Value is not null)
-                .ToDictionary(s => s.Name!.Value!.Trim(), s => s.Id!.Value!, StringComparer.Ordinal);
-            var tables = new List<SheetTable>();
-            foreach (var layout in WorkbookLayout.Sheets)
-            {
-                if (!present.TryGetValue(layout.Name, out var relationship) || workbookPart.GetPartById(relationship) is not WorksheetPart part)
-                {
-                    errors.Add(new ImportError(file, null, null, null,
-                        $"シート 「{layout.Name}」 がありません（シートの名前を変えたり、シートを消したりしないでください）"));
-                    continue;
-                }
-                tables.Add(ReadSheet(layout.Name, part, strings));
-            }
-            return SheetRecords.Build(file, tables, stored: null, errors);
+            return Read(file, document, clock, errors);
+        }
+        catch (FileLimitException e)
+        {
+            errors.Add(e.ToError(file));
+            return [];
+        }
+        finally
+        {
+            document.Dispose();
         }
     }
 
-    private static List<string> SharedStrings(WorkbookPart workbookPart)
+    private static List<InputRecord> Read(string file, SpreadsheetDocument document, ReadClock clock, List<ImportError> errors)
+    {
+        var workbookPart = document.WorkbookPart;
+        if (workbookPart?.Workbook?.Sheets is null)
+        {
+            errors.Add(new ImportError(file, null, null, null, "Excel ブック（.xlsx）にシートがありません"));
+            return [];
+        }
+        var strings = SharedStrings(workbookPart, clock);
+        var present = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var sheet in workbookPart.Workbook.Sheets.Elements<Sheet>())
+            if (sheet.Name?.Value is { } name && sheet.Id?.Value is { } id) present.TryAdd(name.Trim(), id); // a name given twice: the first, as Excel shows it
+        var tables = new List<SheetTable>();
+        foreach (var layout in WorkbookLayout.Sheets)
+        {
+            if (!present.TryGetValue(layout.Name, out var relationship) || workbookPart.GetPartById(relationship) is not WorksheetPart part)
+            {
+                errors.Add(new ImportError(file, null, null, null,
+                    $"シート 「{layout.Name}」 がありません（シートの名前を変えたり、シートを消したりしないでください）"));
+                continue;
+            }
+            tables.Add(ReadSheet(layout.Name, part, strings, clock));
+        }
+        return SheetRecords.Build(file, tables, stored: null, errors);
+    }
+
+    private static List<string> SharedStrings(WorkbookPart workbookPart, ReadClock clock)
     {
         var result = new List<string>();
         if (workbookPart.SharedStringTablePart is not { } part) return result;
         using var reader = OpenXmlReader.Create(part);
         while (reader.Read())
-            if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
-                result.Add(StringOf((SharedStringItem)reader.LoadCurrentElement()!));
+        {
+            if (reader.ElementType != typeof(SharedStringItem) || !reader.IsStartElement) continue;
+            clock.Check();
+            result.Add(StringOf((SharedStringItem)reader.LoadCurrentElement()!));
+        }
         return result;
     }
 
@@ -78,7 +118,7 @@ internal static class WorkbookReader
         return sb.ToString();
     }
 
-    private static SheetTable ReadSheet(string name, WorksheetPart part, List<string> strings)
+    private static SheetTable ReadSheet(string name, WorksheetPart part, List<string> strings, ReadClock clock)
     {
         var table = new SheetTable(name);
         using var reader = OpenXmlReader.Create(part);
@@ -88,6 +128,7 @@ internal static class WorkbookReader
             if (!reader.IsStartElement) continue;
             if (reader.ElementType == typeof(Row))
             {
+                clock.Check();
                 var row = (Row)reader.LoadCurrentElement()!;
                 var number = row.RowIndex?.Value is { } r ? (int)r : nextRow;
                 nextRow = number + 1;

@@ -26,6 +26,24 @@ internal static class WorkbookStyles
     public const string WarekiDateTime = "[$-411]ggge\"年\"m\"月\"d\"日\" h:mm";
     private const uint TextFormat = 49; // built-in "@": what staff type stays text (1/2 is not a date)
 
+    /// <summary>The style of a column: what an empty cell of it takes.</summary>
+    public static uint ForColumn(Column column) => column.Kind switch
+    {
+        CellKind.Lines => Lines,
+        CellKind.Start or CellKind.End => Date,
+        CellKind.Count => Integer,
+        CellKind.Derived => ForDerivation(column.Derivation),
+        _ => Text,
+    };
+
+    public static uint ForDerivation(Derivation d) => d switch
+    {
+        Derivation.Yen => DerivedYen,
+        Derivation.Fraction => DerivedFraction,
+        Derivation.Number => DerivedNumber,
+        _ => Derived,
+    };
+
     public static Stylesheet Create()
     {
         var fonts = new Fonts(
