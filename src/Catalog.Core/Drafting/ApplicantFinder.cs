@@ -16,7 +16,7 @@ public static class ApplicantFinder
     private static readonly string[] Labels =
     [
         "提案主体", "応募主体", "申請主体", "補助対象事業者", "補助対象者", "交付対象者", "補助事業者", "応募資格", "応募できる者",
-        "申請できる者", "対象団体", "交付対象", "実施主体", "事業主体", "対象者",
+        "申請できる者", "対象団体", "交付対象", "実施主体", "事業主体", "対象者", "対象",
     ];
 
     // Tokens that end a noun run without belonging to the class word before them.
@@ -31,7 +31,8 @@ public static class ApplicantFinder
             var text = doc.Lines[line];
             var after = at + label.Length < text.Length ? text[at + label.Length] : '\n';
             // A heading or a table label (（２）提案主体, 補助対象者：), not the word inside a sentence.
-            if (at > 8 && after is not ('：' or ':' or ' ' or '　' or '\t' or '】' or '\n')) continue;
+            if (after is not ('：' or ':' or ' ' or '　' or '\t' or '】' or ')' or '）' or '\n')) continue;
+            if (label == "対象" && text[..at].Trim(' ', '　', '・', '-', '•', '\t').Length > 0) continue; // ・対象 heads a list item only
             var (value, quote) = doc.After(line, at, label);
             var classes = ClassesIn(value);
             if (classes.Count == 0) continue;

@@ -41,7 +41,7 @@ public sealed partial class DocumentLines
         var rest = Lines[line][(at + label.Length)..];
         var quote = Lines[line][at..].TrimEnd();
         var value = LabelTail().Replace(rest, "");
-        for (var i = line + 1; i < Lines.Count && more > 0 && value.Trim().Length < 4; i++)
+        for (var i = line + 1; i < Lines.Count && more > 0 && (value.Trim().Length < 4 || (value.Length < 16 && !HasFigure(value))); i++)
         {
             if (Lines[i].Trim().Length == 0) continue;
             value += "\n" + Lines[i];
@@ -50,6 +50,8 @@ public sealed partial class DocumentLines
         }
         return (value, quote);
     }
+
+    private static bool HasFigure(string s) => s.Any(c => c is >= '0' and <= '9' or >= '０' and <= '９') || s.Contains("定額", StringComparison.Ordinal);
 
     /// <summary>The sentence of a line around position <paramref name="at"/> (cut at 。 on either side).</summary>
     public string Sentence(int line, int at)

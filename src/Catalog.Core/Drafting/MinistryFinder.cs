@@ -31,7 +31,7 @@ public static partial class MinistryFinder
             var rest = doc.Lines[line][(at + ministry.Length)..];
             var bureau = BureauAfter().Match(rest);
             var after = bureau.Success ? rest[bureau.Length..] : rest;
-            if (after.StartsWith("では", StringComparison.Ordinal) || after.StartsWith("は、", StringComparison.Ordinal) || after.StartsWith("は,", StringComparison.Ordinal)
+            if (after.StartsWith("では", StringComparison.Ordinal) || after.StartsWith("においては", StringComparison.Ordinal) || after.StartsWith("は、", StringComparison.Ordinal) || after.StartsWith("は,", StringComparison.Ordinal)
                 || after.StartsWith("が", StringComparison.Ordinal) && !after.StartsWith("がん", StringComparison.Ordinal))
                 return Make(doc, line, at, ministry, bureau);
         }

@@ -31,6 +31,10 @@ public static partial class NameFinder
     [GeneratedRegex(@"^(?:令和|平成)\s*[元0-9０-９]{1,2}\s*年度\s*")]
     private static partial Regex LeadingYear();
 
+    // 令和5年度に引き続き, 令和5年度から, 令和5年度までの: a 年度 before or after the program's.
+    [GeneratedRegex(@"^\s*(?:に引き続き|から|まで|以降|以前|末|中に|の実績|に実施|に採択|に選定)")]
+    private static partial Regex PointsElsewhere();
+
     [GeneratedRegex(@"(?:令和|平成)\s*[元0-9０-９]{1,2}\s*年度|(?<![0-9０-９])[0-9０-９]{4}\s*年度")]
     private static partial Regex FiscalYearWord();
 
@@ -77,6 +81,7 @@ public static partial class NameFinder
         {
             var line = doc.Lines[index];
             var m = FiscalYearWord().Match(line);
+            if (m.Success && index != nameLine && PointsElsewhere().IsMatch(line[(m.Index + m.Length)..])) return null;
             if (!m.Success || !Wareki.TryParseFiscalYear(m.Value, out var year)) return null;
             // Two different 年度 on one line (令和6年度から令和8年度): not one program year.
             if (FiscalYearWord().Matches(line).Select(x => Wareki.TryParseFiscalYear(x.Value, out var other) ? other : 0).Distinct().Count() > 1) return null;

@@ -23,7 +23,7 @@ public static partial class RateAndCapFinder
     private static partial Regex RatePhrase();
 
     // A rate in running text or a table cell without a label: 補助対象経費の2分の1以内, 1/2を補助, 2/3(上限1億円).
-    [GeneratedRegex(@"経費の\s*(?<r>" + OneRate + @")|(?<r>" + OneRate + @")\s*(?:を|まで)\s*(?:補助|助成|交付)|(?<![0-9０-９/／])(?<r>" + OneRate + @")\s*[（(]\s*上限")]
+    [GeneratedRegex(@"経費の\s*(?<r>" + OneRate + @")|(?<r>" + OneRate + @")\s*(?:を|まで)\s*(?:補助|助成|交付)|最大\s*(?<r>" + OneRate + @")\s*の?範囲内で補助|(?<![0-9０-９/／])(?<r>" + OneRate + @")\s*[（(]\s*上限")]
     private static partial Regex RateInSentence();
 
     // An amount as written: 3.0億円, 3,000万円, １億５，０００万円, 10,000 千円.
@@ -37,10 +37,12 @@ public static partial class RateAndCapFinder
         foreach (var (line, at, label) in doc.FindLabels(RateLabels))
         {
             var (value, quote) = doc.After(line, at, label);
-            var m = RatePhrase().Match(value);
+            var end = value.IndexOfAny(['。', '\n'], Math.Min(value.Length, 1));
+            var sentence = end < 0 ? value : value[..end];
+            var matches = RatePhrase().Matches(sentence);
             // The rate follows its label closely (補助率 1/2, 補助率：定額); further on it is about something else.
-            if (!m.Success || m.Index > 12) continue;
-            Add(found, m.Value.Trim(), Shorten(quote, m.Value));
+            if (matches.Count == 0 || matches[0].Index > 12) continue;
+            foreach (Match m in matches) Add(found, m.Value.Trim(), Shorten(quote, m.Value));
         }
         for (var i = 0; i < doc.Lines.Count; i++)
             foreach (Match m in RateInSentence().Matches(doc.Lines[i]))

@@ -63,6 +63,13 @@ public static partial class WindowFinder
 
     private static void Add(List<Found<FoundWindow>> found, FoundWindow window, string quote)
     {
+        // 2月2日(金)まで and 2月2日(金)12:00(必着)まで: one deadline, the one with its time is exact.
+        var sameDay = found.FindIndex(f => f.Value.Start == window.Start && f.Value.End is { } e && window.End is { } w && e[..10] == w[..10] && e != w);
+        if (sameDay >= 0)
+        {
+            if (window.End!.Length > found[sameDay].Value.End!.Length) found[sameDay] = new(window, quote);
+            return;
+        }
         if (found.Any(f => f.Value.Start == window.Start && f.Value.End == window.End)) return;
         // The same deadline read twice, once with its start: keep the fuller one.
         var partial = found.FindIndex(f => f.Value.End == window.End && f.Value.Start is null && window.Start is not null);
