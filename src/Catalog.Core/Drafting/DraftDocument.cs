@@ -5,14 +5,14 @@ using Catalog.Core.Import;
 namespace Catalog.Core.Drafting;
 
 /// <summary>What a document was read from.</summary>
-public enum DocumentFormat { Text, Html, Pdf }
+public enum DraftFormat { Text, Html, Pdf }
 
 /// <summary>
 /// A document given to <c>draft</c>, as text: a PDF's text layer, a saved page's visible text, or
 /// a text file (a stored document's header is kept apart). Quotes are taken from <see cref="Text"/>,
 /// and the text is what is stored, so every quote occurs in the stored document.
 /// </summary>
-public sealed record DraftDocument(string Name, DocumentFormat Format, string Text, string? Address)
+public sealed record DraftDocument(string Name, DraftFormat Format, string Text, string? Address)
 {
     /// <summary>Reads a file; refuses with one line naming the file and the limit it breaks.</summary>
     public static DraftDocument Read(string path, DocumentLimits? limits = null)
@@ -41,17 +41,17 @@ public sealed record DraftDocument(string Name, DocumentFormat Format, string Te
             throw new DocumentRefusedException($"{shownAs}: {bytes.Length:N0} bytes, more than the limit of {limits.MaxBytes:N0}; not read");
         if (bytes.Length == 0) throw new DocumentRefusedException($"{shownAs}: the file is empty");
         if (PdfText.LooksLikePdf(bytes))
-            return new(name, DocumentFormat.Pdf, Checked(shownAs, PdfText.ToText(shownAs, bytes, limits), limits), null);
+            return new(name, DraftFormat.Pdf, Checked(shownAs, PdfText.ToText(shownAs, bytes, limits), limits), null);
         if (name.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
             throw new DocumentRefusedException($"{shownAs}: named .pdf but does not start with %PDF-; not a PDF");
         if (bytes.AsSpan(0, Math.Min(bytes.Length, 8192)).Contains((byte)0))
             throw new DocumentRefusedException($"{shownAs}: binary data, not text, HTML or PDF");
         var text = Decode(shownAs, bytes);
         if (HtmlText.LooksLikeHtml(text) || name.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".htm", StringComparison.OrdinalIgnoreCase))
-            return new(name, DocumentFormat.Html, Checked(shownAs, HtmlText.ToText(text), limits), null);
+            return new(name, DraftFormat.Html, Checked(shownAs, HtmlText.ToText(text), limits), null);
         // A document stored by an earlier draft or by hand keeps its header apart: its address is known.
         var stored = SourceDocument.Parse(name, text);
-        return new(name, DocumentFormat.Text, Checked(shownAs, stored.Body, limits), stored.Address);
+        return new(name, DraftFormat.Text, Checked(shownAs, stored.Body, limits), stored.Address);
     }
 
     // UTF-8 when it decodes cleanly, else Shift_JIS (pages saved from older ministry sites).

@@ -50,10 +50,12 @@ public static partial class Drafter
             if (ministry is not null)
             {
                 r.Set("ministry", ministry.Quote, () => p.Ministry = ministry.Value.Ministry, () => p.Ministry = "");
-                if (ministry.Value.Bureau is { } bureau) r.Set("bureau", ministry.Quote, () => p.Bureau = bureau, () => p.Bureau = null);
+                if (ministry.Value.Bureau is { } bureau) r.Set("bureau", ministry.Value.BureauQuote ?? ministry.Quote, () => p.Bureau = bureau, () => p.Bureau = null);
             }
             if (year is not null) r.Add("fiscalYears", year.Quote, p.FiscalYears, year.Value);
             if (rate is not null) r.Set("rate", rate.Quote, () => p.Rate = new SubsidyRate { Text = rate.Value }, () => p.Rate = null);
+            // A name without a kind word (…モデル事業): a 補助率 or 交付率 says which money it is.
+            if (p.Kinds.Count == 0 && p.Rate is not null && KindOfRate(rate!.Quote) is { } kindOfRate) r.Add("kinds", rate.Quote, p.Kinds, kindOfRate);
             foreach (var cap in caps)
                 r.Add("caps", cap.Quote, p.Caps, new Cap { Text = cap.Value.Text, Applicant = cap.Value.Applicant, Per = cap.Value.Per });
             foreach (var w in windows)
@@ -77,6 +79,9 @@ public static partial class Drafter
         }
         return records;
     }
+
+    private static string? KindOfRate(string quote) =>
+        quote.Contains("補助", StringComparison.Ordinal) ? "補助金" : quote.Contains("交付", StringComparison.Ordinal) ? "交付金" : null;
 
     // The fields a reviewer expects filled; the draft lists the empty ones as missing.
     private static IEnumerable<(string Field, bool Absent)> Expected(ProgramRecord p)

@@ -4,7 +4,7 @@ using Catalog.Core.Programs;
 namespace Catalog.Core.Drafting;
 
 /// <summary>The ministry (所管府省) and bureau, as the document names the body that runs the call.</summary>
-public sealed record FoundMinistry(string Ministry, string? Bureau);
+public sealed record FoundMinistry(string Ministry, string? Bureau, string? BureauQuote = null);
 
 /// <summary>
 /// Which ministry runs the call: the one the text makes the subject (総務省は、 / 経済産業省では、),
@@ -24,7 +24,17 @@ public static partial class MinistryFinder
                 for (var at = doc.Lines[i].IndexOf(m, StringComparison.Ordinal); at >= 0; at = doc.Lines[i].IndexOf(m, at + m.Length, StringComparison.Ordinal))
                     mentions.Add((i, at, m));
         if (mentions.Count == 0) return null;
+        var found = Choose(doc, contactLine, mentions);
+        if (found is null || found.Value.Bureau is not null) return found;
+        // 総務省では、… names no bureau; the contact block or a heading often does (総務省 情報流通行政局).
+        foreach (var (line, at, ministry) in mentions.Where(x => x.Ministry == found.Value.Ministry))
+            if (BureauAfter().Match(doc.Lines[line][(at + ministry.Length)..]) is { Success: true } b)
+                return found with { Value = found.Value with { Bureau = b.Groups["bureau"].Value, BureauQuote = doc.Lines[line].Substring(at, ministry.Length + b.Length).Trim() } };
+        return found;
+    }
 
+    private static Found<FoundMinistry>? Choose(DocumentLines doc, int contactLine, List<(int Line, int At, string Ministry)> mentions)
+    {
         // 1. The subject of a sentence: 総務省は、 総務省では、 国土交通省が (the bureau may stand between).
         foreach (var (line, at, ministry) in mentions.OrderBy(x => x.Line).ThenBy(x => x.At))
         {

@@ -22,7 +22,10 @@ public static class PdfText
             throw new DocumentRefusedException($"{name}: the PDF nests arrays or dictionaries deeper than {limits.MaxNesting} levels; not read");
         using var cancel = new CancellationTokenSource();
         var work = Task.Run(() => Extract(name, bytes, limits, cancel.Token));
-        if (!work.Wait(limits.MaxTime))
+        bool finished;
+        try { finished = work.Wait(limits.MaxTime); }
+        catch (AggregateException) { finished = true; } // rethrown unwrapped below
+        if (!finished)
         {
             cancel.Cancel(); // the reader stops at the next page
             throw new DocumentRefusedException($"{name}: reading the PDF took longer than {limits.MaxTime.TotalSeconds:0} s; not read");
