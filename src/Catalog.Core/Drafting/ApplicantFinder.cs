@@ -38,6 +38,16 @@ public static class ApplicantFinder
             if (classes.Count == 0) continue;
             found.Add(new(classes, quote));
         }
+        // 地方公共団体や企業・団体などを対象に広く提案を募集します: who a call is addressed to.
+        for (var i = 0; i < doc.Lines.Count; i++)
+            foreach (var sentence in doc.Lines[i].Split('。'))
+            {
+                var at = sentence.IndexOf("を対象に", StringComparison.Ordinal);
+                if (at < 0 || !(sentence.Contains("募集", StringComparison.Ordinal) || sentence.Contains("公募", StringComparison.Ordinal))) continue;
+                var who = sentence[Math.Max(0, at - 40)..at];
+                var classes = ClassesIn(who[(who.LastIndexOfAny(['、', '，', 'し', 'は']) + 1)..]);
+                if (classes.Count > 0) found.Add(new(classes, sentence.Trim()));
+            }
         return found;
     }
 
@@ -84,7 +94,8 @@ public static class ApplicantFinder
     private static bool IsWordy(string token)
     {
         var c = token[0];
-        return char.IsAsciiLetterOrDigit(c) || c is >= '\u4E00' and <= '\u9FFF' or >= '\u30A0' and <= '\u30FF' or >= '\uFF21' and <= '\uFF5A';
+        // Kanji, katakana (not the middle dot ・, which separates words), Latin letters and digits.
+        return char.IsAsciiLetterOrDigit(c) || c is >= '\u4E00' and <= '\u9FFF' or >= '\u30A1' and <= '\u30FA' or '\u30FC' or >= '\uFF21' and <= '\uFF5A';
     }
 
     private static List<(string Text, int Start, int End)> Tokens(string text)

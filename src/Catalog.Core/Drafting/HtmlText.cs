@@ -11,7 +11,7 @@ namespace Catalog.Core.Drafting;
 /// </summary>
 public static partial class HtmlText
 {
-    [GeneratedRegex(@"<!--.*?-->|<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 5000)]
+    [GeneratedRegex(@"<!--.*?-->|<![^>]*>|<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 5000)]
     private static partial Regex Hidden();
 
     [GeneratedRegex(@"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)[^>]*>", RegexOptions.None, matchTimeoutMilliseconds: 5000)]

@@ -30,6 +30,10 @@ public static partial class RateAndCapFinder
     [GeneratedRegex(@"(?<![0-9０-９,，.．])(?:[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?\s?(?:兆|億|千万|百万|万|千)\s?)*[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?\s?(?:兆|億|千万|百万|万|千)?\s?円")]
     private static partial Regex Amount();
 
+    // A cap table's rows under its heading: 都道府県:15億円/年度 中枢中核:15億円/年度 市区町村:10億円/年度.
+    [GeneratedRegex(@"(?<who>[^:：\s、。()（）]{1,12})\s*[:：]\s*(?<amount>[0-9０-９][0-9０-９,，.．]*\s?(?:兆|億|千万|百万|万|千)?\s?円)(?<per>\s*/\s*年度?)?")]
+    private static partial Regex ClassAmount();
+
     /// <summary>Every distinct rate the document states after a rate label or in a 経費のN分のM sentence, in document order.</summary>
     public static List<Found<string>> Rates(DocumentLines doc)
     {
@@ -63,8 +67,9 @@ public static partial class RateAndCapFinder
         var found = new List<Found<FoundCap>>();
         foreach (var (line, at, label) in doc.FindLabels(CapLabels))
         {
-            var (value, quote) = doc.After(line, at, label);
             if (Near(doc, line, at, "予算")) continue; // a budget line, not a cap
+            TableRows(doc, line, found);
+            var (value, quote) = doc.After(line, at, label);
             var amounts = Amount().Matches(value).Where(m => m.Index <= 60).ToList();
             if (amounts.Count == 0 || amounts[0].Index > 30) continue;
             var per = Per(doc.Lines[line]);
@@ -80,6 +85,23 @@ public static partial class RateAndCapFinder
             }
         }
         return found;
+    }
+
+    // The rows of a cap table below its heading, until a line that is neither a row nor a heading of one.
+    private static void TableRows(DocumentLines doc, int line, List<Found<FoundCap>> found)
+    {
+        for (var i = line + 1; i < Math.Min(doc.Lines.Count, line + 16); i++)
+        {
+            var rows = ClassAmount().Matches(doc.Lines[i]);
+            foreach (Match m in rows)
+            {
+                if (Money.Parse(m.Groups["amount"].Value) is not { Kind: MoneyTextKind.Amount, Yen: > 0 and var yen }) continue;
+                var applicant = ApplicantFinder.LastClassIn(m.Groups["who"].Value);
+                if (found.Any(f => f.Value.Yen == yen && f.Value.Applicant == applicant)) continue;
+                var per = m.Groups["per"].Success ? "year" : null;
+                found.Add(new(new(m.Groups["amount"].Value.Trim(), yen, applicant, per), m.Value.Trim()));
+            }
+        }
     }
 
     private static bool Near(DocumentLines doc, int line, int at, string word)
