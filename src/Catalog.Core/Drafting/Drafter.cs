@@ -59,7 +59,8 @@ public static partial class Drafter
             foreach (var cap in caps)
                 r.Add("caps", cap.Quote, p.Caps, new Cap { Text = cap.Value.Text, Applicant = cap.Value.Applicant, Per = cap.Value.Per });
             foreach (var w in windows)
-                r.Add("windows", w.Quote, p.Windows, new ApplicationWindow { Start = w.Value.Start, End = w.Value.End, Round = w.Value.Round });
+                r.Add("windows", w.Quote, p.Windows, new ApplicationWindow { Start = w.Value.Start, End = w.Value.End, Round = w.Value.Round },
+                    w.Value.StartQuote is { } startQuote ? [(".start", startQuote)] : []);
             foreach (var a in applicants.SelectMany(a => a.Value.Select(v => (Class: v, a.Quote))).DistinctBy(a => a.Class))
                 r.Add("applicants", a.Quote, p.Applicants, a.Class);
             if (contact is not null) r.Add("contacts", contact.Quote, p.Contacts, contact.Value);

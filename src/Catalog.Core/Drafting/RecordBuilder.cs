@@ -21,20 +21,22 @@ internal sealed class RecordBuilder(string document, string normalisedBody)
         if (!Keep(field, quote, address)) undo();
     }
 
-    public void Add<T>(string field, string quote, List<T> list, T item)
+    /// <param name="more">Further quotes for parts of the item (".start" and the release date that states it).</param>
+    public void Add<T>(string field, string quote, List<T> list, T item, IReadOnlyList<(string Part, string Quote)>? more = null)
     {
         list.Add(item);
-        if (!Keep($"{field}[{list.Count - 1}]", quote)) list.RemoveAt(list.Count - 1);
+        if (!Keep($"{field}[{list.Count - 1}]", quote, more: more)) list.RemoveAt(list.Count - 1);
     }
 
-    private bool Keep(string path, string quote, string? address = null)
+    private bool Keep(string path, string quote, string? address = null, IReadOnlyList<(string Part, string Quote)>? more = null)
     {
-        var entry = new Evidence { Field = path, Document = document, Quote = quote };
-        Record.Evidence.Add(entry);
-        var occurs = normalisedBody.Contains(EvidenceAudit.Normalise(quote), StringComparison.Ordinal) || (address is not null && quote == address);
+        var entries = new List<Evidence> { new() { Field = path, Document = document, Quote = quote } };
+        entries.AddRange((more ?? []).Select(m => new Evidence { Field = path + m.Part, Document = document, Quote = m.Quote }));
+        Record.Evidence.AddRange(entries);
+        var occurs = entries.All(e => normalisedBody.Contains(EvidenceAudit.Normalise(e.Quote!), StringComparison.Ordinal)) || (address is not null && quote == address);
         var stated = EvidenceSupport.Check(Record).Where(v => EvidencePaths.Covers(path, v.Path)).All(v => v.Backing == Backing.Stated);
         if (occurs && stated) return true;
-        Record.Evidence.Remove(entry);
+        foreach (var e in entries) Record.Evidence.Remove(e);
         Dropped.Add((path, quote));
         return false;
     }

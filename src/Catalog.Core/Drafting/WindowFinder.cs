@@ -5,7 +5,8 @@ using Catalog.Core.Notation;
 namespace Catalog.Core.Drafting;
 
 /// <summary>An application window as found: start and end in the record's form (a date, or a date and time in JST).</summary>
-public sealed record FoundWindow(string? Start, string? End, string? Round);
+/// <remarks><see cref="StartQuote"/>: a second quote that states the start (the release date a 本日から refers to).</remarks>
+public sealed record FoundWindow(string? Start, string? End, string? Round, string? StartQuote = null);
 
 /// <summary>
 /// Application windows: the dates after a 公募期間 / 募集期間 / 締切 label (和暦 or 西暦, full-width
@@ -55,10 +56,24 @@ public static partial class WindowFinder
                 var window = dates.Count == 2 ? Range(dates[0], dates[1]) : Single(dates[0], sentence, deadline: false);
                 // Only a date that closes the call (…まで) is read from running text.
                 if (window?.End is null) continue;
+                // 公募を本日から…まで: 本日 is the date the release is dated, alone on a line at its top.
+                if (window.Start is null && (sentence.Contains("本日から", StringComparison.Ordinal) || sentence.Contains("本日より", StringComparison.Ordinal))
+                    && ReleaseDate(doc) is { } released && Format(released.Date, end: false) is var start && string.CompareOrdinal(start, window.End) <= 0)
+                    window = window with { Start = start, StartQuote = released.Line };
                 Add(found, window with { Round = Round(sentence) }, sentence.Trim() + "。");
             }
         }
         return found;
+    }
+
+    private static (DateMention Date, string Line)? ReleaseDate(DocumentLines doc)
+    {
+        for (var i = 0; i < Math.Min(doc.Lines.Count, 8); i++)
+        {
+            var line = doc.Lines[i].Trim();
+            if (line.Length is > 0 and <= 16 && Wareki.FindDates(line) is [var only] && only.Time is null) return (only, line);
+        }
+        return null;
     }
 
     private static void Add(List<Found<FoundWindow>> found, FoundWindow window, string quote)

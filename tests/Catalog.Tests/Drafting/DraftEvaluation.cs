@@ -21,11 +21,20 @@ public sealed class DraftEvaluation(ITestOutputHelper output)
     private static readonly string[] SeedDocuments =
         ["000_f9fad185daa86c82.txt", "001_0e8e236d470c8435.txt", "002_73909b06327bf539.txt", "003_bd57ed70619b4186.txt", "004_437ce2a4ea7c911a.txt"];
 
-    // Measured 2026-12-05 (docs/draft.md); precision is held at 95 % and above, as the issue asks.
+    // Measured 2026-12-04 (docs/draft.md): precision 100 % on every field; it is held at 95 % as the
+    // issue asks (a wrong value is worse than none), recall a little under what was measured.
     private static readonly Dictionary<string, (double Precision, double Recall)> EvalFloors = new()
     {
-        ["ministry"] = (0.95, 0.0), ["fiscalYears"] = (0.95, 0.0), ["rate"] = (0.95, 0.0),
-        ["caps"] = (0.95, 0.0), ["windows"] = (0.95, 0.0), ["applicants"] = (0.95, 0.0),
+        ["ministry"] = (0.95, 0.95), ["fiscalYears"] = (0.95, 0.85), ["rate"] = (0.95, 0.80),
+        ["caps"] = (0.95, 0.80), ["windows"] = (0.95, 0.85), ["applicants"] = (0.95, 0.55),
+    };
+
+    // The seed documents are reports naming many programs each; the draft proposes one record per
+    // rate, so recall is low there (docs/draft.md). Precision is held all the same.
+    private static readonly Dictionary<string, (double Precision, double Recall)> SeedFloors = new()
+    {
+        ["ministry"] = (0.95, 0.20), ["fiscalYears"] = (0.95, 0.05), ["rate"] = (0.95, 0.95),
+        ["caps"] = (0.95, 0.30), ["windows"] = (0.95, 0.95), ["applicants"] = (0.95, 0.15),
     };
 
     [Fact]
@@ -53,7 +62,12 @@ public sealed class DraftEvaluation(ITestOutputHelper output)
             foreach (var field in DraftScore.Fields) score.Add(name, field, drafted[field], expected[field]);
         }
         Report(score, $"{documents.Count} official documents", clock);
-        foreach (var (field, (precision, recall)) in EvalFloors)
+        AssertFloors(score, EvalFloors);
+    }
+
+    private static void AssertFloors(DraftScore score, Dictionary<string, (double Precision, double Recall)> floors)
+    {
+        foreach (var (field, (precision, recall)) in floors)
         {
             Assert.True(score.Precision(field) >= precision, $"{field}: precision {score.Precision(field):P1} < {precision:P0}");
             Assert.True(score.Recall(field) >= recall, $"{field}: recall {score.Recall(field):P1} < {recall:P0}");
@@ -73,8 +87,7 @@ public sealed class DraftEvaluation(ITestOutputHelper output)
             foreach (var field in DraftScore.Fields) score.Add(name, field, drafted[field], curated[field]);
         }
         Report(score, "5 seed documents against the curated seed", clock);
-        foreach (var field in DraftScore.Fields)
-            Assert.True(score.Precision(field) >= 0.0, $"{field}: precision {score.Precision(field):P1}");
+        AssertFloors(score, SeedFloors);
     }
 
     // The values of curated records that a quote from this document states (other bases are not the document's).
