@@ -1,4 +1,5 @@
 using Catalog.Api.Changes;
+using Catalog.Api.Drafting;
 using Catalog.Api.Export;
 using Catalog.Api.Hosting;
 using Catalog.Api.Municipalities;
@@ -37,6 +38,7 @@ public static class CatalogApp
         app.MapMunicipalities(); // and /api/adoptions
         app.MapChanges(); // history: /api/changes, /api/programs/{id}/history
         app.MapFeeds(); // /feed.atom, /api/calendar.ics
+        app.MapDrafts(); // POST /api/drafts: a document in, proposed records out; nothing stored
         return app;
     }
 }

@@ -78,6 +78,9 @@ public static class Verbs
                Catalog.Api audit [seed] [--documents DIR] [--sources]
                                                             check every evidence quote against the source documents;
                                                             --sources prints the table of documents cited (docs/sources.md)
+               Catalog.Api draft FILE [--url URL] [--output FILE] [--documents DIR]
+                                                            propose records from a document (text, HTML, PDF), every
+                                                            value with its quote; --url stores it in seed/documents
                Catalog.Api analyze [--mode normal|search|extended] [--compounds yes|no]
                                                             MeCab-format analysis of stdin; search mode's
                                                             compounds as "compound:N" lines with --compounds yes
@@ -94,6 +97,7 @@ public static class Verbs
             if (args[1..].Any(a => a is "--help" or "-h")) return Help(Console.Out, 0);
             var (positional, options) = Split(args[0], known, args[1..]);
             if (args[0] == "analyze") return Analyze(options); // needs no database
+            if (args[0] == "draft") return Drafting.DraftVerb.Run(positional, options.Get("url"), options.Get("output"), options.Get("documents"));
             var export = args[0] == "export" ? PlanExport(options) : default; // refused before the database is opened
             var services = BuildServices(options.Configuration);
             return args[0] switch
@@ -128,6 +132,7 @@ public static class Verbs
         ["reindex"] = [],
         ["audit"] = ["documents", "sources"],
         ["analyze"] = ["mode", "compounds"],
+        ["draft"] = ["url", "output", "documents"],
     };
 
     private static int Import(IServiceProvider services, List<string> positional, VerbOptions options)
@@ -312,7 +317,7 @@ public static class Verbs
             else positional.Add(a);
         }
         // A stray word is refused too: "export x.json" must not export to the terminal.
-        var takesPath = verb is "import" or "audit";
+        var takesPath = verb is "import" or "audit" or "draft";
         if (positional.Count > (takesPath ? 1 : 0))
             throw new VerbException(takesPath
                 ? $"{verb} takes one file or folder, not also '{positional[1]}'; nothing was done"

@@ -30,6 +30,10 @@ internal sealed partial class RecordValidator(InputRecord input, List<ImportErro
         _id = string.IsNullOrWhiteSpace(p.Id) ? null : p.Id;
         if (string.IsNullOrWhiteSpace(p.Id)) Error("id", "is required");
         else if (!SlugPattern().IsMatch(p.Id)) Error("id", $"'{p.Id}' is not a slug (lower-case ASCII words joined by '-')");
+        // A draft (issue 28) imports only once its reviewer has resolved every item; the block is never stored.
+        if (p.Draft is { IsResolved: false } draft)
+            Error("draft", $"is an unreviewed draft ({draft.Describe()}): check each value against its quote, fill or accept each item, then delete the draft block");
+        p.Draft = null;
         if (string.IsNullOrWhiteSpace(p.Name)) Error("name", "is required");
         if (string.IsNullOrWhiteSpace(p.FamilyKey)) p.FamilyKey = p.Id;
         else if (!SlugPattern().IsMatch(p.FamilyKey)) Error("familyKey", $"'{p.FamilyKey}' is not a slug");

@@ -57,6 +57,8 @@ public sealed class ProgramRecord
     public List<Adoption> Adoptions { get; set; } = [];
     /// <summary>Machine-readable eligibility beyond applicants, caps and windows (#9); absent where the source states none.</summary>
     public Eligibility? Eligibility { get; set; }
+    /// <summary>Only in a file written by <c>draft</c> and not yet reviewed: the importer refuses it while it lists anything, and never stores it.</summary>
+    public DraftReview? Draft { get; set; }
 }
 
 public sealed class SubsidyRate
