@@ -8,6 +8,7 @@
 //        dotnet run -c Release --project tests/Catalog.Benchmarks -- --hostile-files DIR   (the hostile corpus, for tests/hostile/measure-refusals.sh)
 //        ... -- [count] [queries] --data DIR   (keep the data folder in DIR; a later run over it skips generate, import, index)
 //        ... -- [count] [queries] --data DIR --serve   (suggest, detail and memory only)
+//        ... -- [count] [queries] --data DIR --in-process   (the search mix in-process only: for profiles and A/B runs)
 //        ... -- [count] [starts] --data DIR --first-requests [--service Catalog.Api.dll] [--env NAME=VALUE]...
 //            (requests 1..100 after each start of the service as a child process, then a 16-connection load and its memory)
 // The search benchmark and --write-ndjson take --catalogue synthetic|realistic (or CATALOG_BENCH_CATALOGUE=...):
@@ -149,6 +150,8 @@ try
     for (var i = 0; i < 300; i++) searchIndex.Search(requests[i % requests.Length] with { AsOf = asOf });
     var inProcess = new double[queries];
     var totals = new long[requests.Length];
+    // CPU of the whole process (GC and tiering threads too) per query: steadier than wall time on a busy machine.
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     for (var i = 0; i < queries; i++)
     {
         var t = Stopwatch.GetTimestamp();
@@ -157,6 +160,7 @@ try
         totals[i % requests.Length] = response.Total;
     }
     Report("in-process", inProcess);
+    Console.WriteLine($"cpu:       {(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / queries:F2} ms of process CPU per query (in-process mix)");
 
     // Recall: hits of a one-word query against the records whose text holds the word at all
     // (the generated NDJSON, relaxed-escaped, so a substring scan of each line counts them).
@@ -165,6 +169,15 @@ try
         var holding = File.ReadLines(ndjson).Count(line => line.Contains(word, StringComparison.Ordinal));
         var found = searchIndex.Search(ToRequest("q=" + word) with { AsOf = asOf }).Total;
         Console.WriteLine($"recall:    q={word} {found:N0} hits; {holding:N0} records contain it");
+    }
+
+    if (args.Contains("--in-process"))
+    {
+        // The search mix alone (for profiles and back-to-back comparisons): no HTTP, no suggest or detail.
+        PrintTotals(mix, totals, catalogue.Name);
+        await app.StopAsync();
+        await app.DisposeAsync();
+        return 0;
     }
 
     // Per query of the mix, with and without snippets: where the time goes.
@@ -223,8 +236,7 @@ try
     GC.WaitForPendingFinalizers();
     GC.Collect();
     Console.WriteLine($"memory:    managed heap {GC.GetTotalMemory(true) / 1048576.0:F0} MB, working set {Process.GetCurrentProcess().WorkingSet64 / 1048576.0:F0} MB, peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB");
-    Console.WriteLine($"hits per query of the mix ({catalogue.Name} catalogue):");
-    for (var k = 0; k < mix.Length; k++) Console.WriteLine($"  {totals[k],9:N0}  [{(mix[k].Length == 0 ? "(all)" : mix[k])}]");
+    PrintTotals(mix, totals, catalogue.Name);
     await app.StopAsync();
     await app.DisposeAsync();
 }
@@ -240,6 +252,12 @@ async Task Get(HttpClient http, string query)
     using var response = await http.GetAsync("/api/programs?asOf=2025-06-01T10:00:00%2B09:00&" + query);
     response.EnsureSuccessStatusCode();
     await response.Content.ReadAsByteArrayAsync();
+}
+
+static void PrintTotals(string[] mix, long[] totals, string catalogue)
+{
+    Console.WriteLine($"hits per query of the mix ({catalogue} catalogue):");
+    for (var k = 0; k < mix.Length; k++) Console.WriteLine($"  {totals[k],9:N0}  [{(mix[k].Length == 0 ? "(all)" : mix[k])}]");
 }
 
 static SearchRequest ToRequest(string query)

@@ -30,9 +30,8 @@ internal sealed class FacetingCollector : ICollector
     private readonly int[][] _dimIds = new int[IndexColumns.MultiDims][];
     private readonly int[] _rateLevels = new int[RateBuckets.Length + 1];
     private readonly int[] _capLevels = new int[CapBuckets.Length + 1];
-    // Purposes are rules over fields and kinds: each value id carries the bits of the purposes that take it in.
-    private readonly int[] _fieldPurposes;
-    private readonly int[] _kindPurposes;
+    // Purposes are rules over fields and kinds, resolved per doc when the index opens.
+    private readonly int[] _purposeMask;
     private readonly SearchSort _sort;
     private readonly Hit[] _heap;
     private int _heapSize;
@@ -60,8 +59,7 @@ internal sealed class FacetingCollector : ICollector
             _dimOffsets[d] = columns.Dims[d].Offsets;
             _dimIds[d] = columns.Dims[d].Ids;
         }
-        _fieldPurposes = [.. columns.Dims[IndexColumns.DimField].Values.Select(v => Purposes.MaskOf(v, isField: true))];
-        _kindPurposes = [.. columns.Dims[IndexColumns.DimKind].Values.Select(v => Purposes.MaskOf(v, isField: false))];
+        _purposeMask = columns.PurposeMask;
     }
 
     public int Total { get; private set; }
@@ -102,7 +100,7 @@ internal sealed class FacetingCollector : ICollector
         if (f.Statuses is { } statuses && (status < 0 || !statuses[status])) failed |= 1 << DimStatus;
         if (f.RateMin >= 0 && _rate[g] < f.RateMin) failed |= 1 << DimRate;
         if (f.CapMin >= 0 && cap < f.CapMin) failed |= 1 << DimCap;
-        if (f.Purposes != 0 && (PurposesOf(g) & f.Purposes) == 0) failed |= 1 << DimPurpose;
+        if (f.Purposes != 0 && (_purposeMask[g] & f.Purposes) == 0) failed |= 1 << DimPurpose;
 
         if (failed == 0)
         {
@@ -130,20 +128,9 @@ internal sealed class FacetingCollector : ICollector
         CountPurposes(g);
     }
 
-    private int PurposesOf(int doc)
-    {
-        var mask = 0;
-        int[] offsets = _dimOffsets[IndexColumns.DimField], ids = _dimIds[IndexColumns.DimField];
-        for (var i = offsets[doc]; i < offsets[doc + 1]; i++) mask |= _fieldPurposes[ids[i]];
-        offsets = _dimOffsets[IndexColumns.DimKind];
-        ids = _dimIds[IndexColumns.DimKind];
-        for (var i = offsets[doc]; i < offsets[doc + 1]; i++) mask |= _kindPurposes[ids[i]];
-        return mask;
-    }
-
     private void CountPurposes(int doc)
     {
-        for (var mask = PurposesOf(doc); mask != 0; mask &= mask - 1)
+        for (var mask = _purposeMask[doc]; mask != 0; mask &= mask - 1)
             PurposeCounts[System.Numerics.BitOperations.TrailingZeroCount(mask)]++;
     }
 

@@ -38,6 +38,11 @@ public sealed class IndexColumns
     public byte[] RateLevel { get; private set; } = [];
     /// <summary>Per doc: how many of the cap facet's thresholds its cap reaches.</summary>
     public byte[] CapLevel { get; private set; } = [];
+    /// <summary>
+    /// Per doc: bit i set when purpose i (<see cref="Purposes.All"/>) takes it in by its fields or
+    /// kinds; read once per hit by the purpose facet instead of walking both dimensions.
+    /// </summary>
+    public int[] PurposeMask { get; private set; } = [];
     /// <summary>Doc ids in id order (the tie-break order of equal scores).</summary>
     public int[] DocsByIdRank { get; private set; } = [];
 
@@ -118,6 +123,7 @@ public sealed class IndexColumns
             c.RateLevel[d] = (byte)FacetBuckets.Rate.Count(b => c.Rate[d] >= b.Threshold);
             c.CapLevel[d] = (byte)FacetBuckets.Cap.Count(b => c.Cap[d] >= b);
         }
+        c.PurposeMask = PurposeMasks(c.Dims[DimField], c.Dims[DimKind], maxDoc);
         c.DocsByIdRank = new int[maxDoc];
         for (var d = 0; d < maxDoc; d++) c.DocsByIdRank[d] = d;
         Array.Sort(c.DocsByIdRank, (a, b) => c.IdRank[a].CompareTo(c.IdRank[b]) is var k and not 0 ? k : a.CompareTo(b));
@@ -130,6 +136,19 @@ public sealed class IndexColumns
             .Concat(closes.Concat(c.FiscalEnd).Where(x => x != long.MaxValue).Select(x => x + 1))
             .Distinct().Order().ToArray();
         return c;
+    }
+
+    private static int[] PurposeMasks(ValueTable fields, ValueTable kinds, int maxDoc)
+    {
+        int[] fieldMasks = [.. fields.Values.Select(v => Purposes.MaskOf(v, isField: true))];
+        int[] kindMasks = [.. kinds.Values.Select(v => Purposes.MaskOf(v, isField: false))];
+        var masks = new int[maxDoc];
+        for (var d = 0; d < maxDoc; d++)
+        {
+            for (var i = fields.Offsets[d]; i < fields.Offsets[d + 1]; i++) masks[d] |= fieldMasks[fields.Ids[i]];
+            for (var i = kinds.Offsets[d]; i < kinds.Offsets[d + 1]; i++) masks[d] |= kindMasks[kinds.Ids[i]];
+        }
+        return masks;
     }
 
     private long[] _boundaries = [];

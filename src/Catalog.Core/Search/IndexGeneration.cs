@@ -43,8 +43,7 @@ internal sealed class IndexGeneration
     {
         var full = System.IO.Path.GetFullPath(path);
         if (!System.IO.Directory.Exists(full)) throw new IOException($"{full} does not exist");
-        // NIOFSDirectory, not MMapDirectory: the latter crashes under concurrent search in beta00017 (apache/lucenenet#1013).
-        var directory = new NIOFSDirectory(full);
+        var directory = new SearchDirectory(full);
         try
         {
             if (!DirectoryReader.IndexExists(directory)) throw new IOException($"{full} holds no index");

@@ -106,4 +106,36 @@ public sealed class FacetingCollectorTests : IDisposable
         Assert.Equal(["a", "b", "c", "d"], Ids(Collect(new SearchRequest { AsOf = May2024 })));
         Assert.Equal(["a", "b"], Ids(Collect(new SearchRequest { AsOf = May2024 }, keep: 2)));
     }
+
+    [Fact]
+    public void PurposesFollowEachDocsFieldsAndKindsInCountsAndInTheFilter()
+    {
+        ProgramRecord[] records =
+        [
+            Make("p", "P", fields: ["防災", "ドローン"], kinds: ["補助金"]),
+            Make("q", "Q", fields: ["観光"], kinds: ["伴走支援・計画策定支援", "アドバイザー派遣"]),
+            Make("r", "R", fields: [], kinds: ["補助金"]),
+        ];
+        using var directory = new RAMDirectory();
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(SearchSchema.Version, new WhitespaceAnalyzer(SearchSchema.Version))))
+            for (var i = 0; i < records.Length; i++) writer.AddDocument(ProgramDocuments.Create(records[i], i, i));
+        using var reader = DirectoryReader.Open(directory);
+        var columns = IndexColumns.Load(reader);
+        var searcher = new IndexSearcher(reader);
+        FacetingCollector Run(SearchRequest r)
+        {
+            var c = new FacetingCollector(columns, ProgramSearcher.ResolveFilters(columns, r), r.AsOf.UtcTicks, r.Sort, 10);
+            searcher.Search(new MatchAllDocsQuery(), c);
+            return c.Finish();
+        }
+
+        var all = Run(new SearchRequest { AsOf = May2024 });
+        var expected = records.SelectMany(p => Purposes.Of(p.Fields, p.Kinds)).CountBy(v => v).ToDictionary();
+        Assert.Equal(6, expected.Count); // 防災; 物流 and 先端技術 (ドローン); 観光; 計画づくり; 人材 (アドバイザー派遣)
+        for (var i = 0; i < Purposes.All.Count; i++)
+            Assert.Equal(expected.GetValueOrDefault(Purposes.Values[i]), all.PurposeCounts[i]);
+        var planning = Run(new SearchRequest { AsOf = May2024, Purposes = ["計画づくりから相談したい"] });
+        Assert.Equal(["q"], planning.Sorted().Select(h => records[columns.IdRank[h.Doc]].Id));
+        Assert.Equal(all.PurposeCounts, planning.PurposeCounts); // its own facet is not narrowed by it
+    }
 }
