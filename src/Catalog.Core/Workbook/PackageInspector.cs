@@ -16,12 +16,15 @@ internal static class PackageInspector
     private const string Relationships = "http://schemas.openxmlformats.org/package/2006/relationships";
     private const string OfficeRelationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
+    /// <summary>What staff do about a workbook refused for what it is (macros, encryption, another format).</summary>
+    public const string SaveAsXlsx = "Excel で「ファイルの種類: Excel ブック (*.xlsx)」として保存し直してから取り込んでください";
+
     /// <summary>Throws <see cref="FileLimitException"/> for what the workbook may not be; <see cref="InvalidDataException"/> for a broken zip.</summary>
     public static void Inspect(string file, FileLimits limits, ReadClock clock)
     {
         FileLimitException.CheckFileSize(file, limits);
         if (IsCompoundFile(file))
-            throw new FileLimitException("パスワードで保護（暗号化）されたブックか、Excel 97-2003 形式のファイルです。パスワードを外し、Excel で「ファイルの種類: Excel ブック (*.xlsx)」として保存し直してください");
+            throw new FileLimitException($"パスワードで保護（暗号化）されたブックか、Excel 97-2003 形式のファイルです。パスワードを外し、{SaveAsXlsx}");
         // ZipArchive reads the central directory whole: the number of entries it declares is checked first.
         if (DeclaredEntries(file) is { } declared && declared > limits.MaxParts) throw TooManyParts(declared, limits);
 
@@ -58,7 +61,7 @@ internal static class PackageInspector
     private static void RefuseActiveContent(string name)
     {
         if (name.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase))
-            throw new FileLimitException($"マクロ（VBA、{name}）を含むブックは取り込みません。Excel で「ファイルの種類: Excel ブック (*.xlsx)」として保存し直してから取り込んでください（マクロは消えます）");
+            throw new FileLimitException($"マクロ（VBA、{name}）を含むブックは取り込みません。{SaveAsXlsx}（マクロは消えます）");
         if (name.StartsWith("xl/externalLinks/", StringComparison.OrdinalIgnoreCase))
             throw new FileLimitException($"ほかのブックへのリンク（外部参照、{name}）を含むブックは取り込みません。Excel の「データ」→「リンクの編集」→「リンクの解除」で値にしてから保存し直してください");
     }
@@ -77,7 +80,7 @@ internal static class PackageInspector
         var parts = new Dictionary<string, (PartKind, string?)>(StringComparer.OrdinalIgnoreCase);
         foreach (var element in Elements(zip, "[Content_Types].xml", limits, clock))
             if (element.GetAttribute("ContentType") is { } type && type.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase))
-                throw new FileLimitException($"マクロ有効ブック（{type}）は取り込みません。Excel で「ファイルの種類: Excel ブック (*.xlsx)」として保存し直してから取り込んでください（マクロは消えます）");
+                throw new FileLimitException($"マクロ有効ブック（{type}）は取り込みません。{SaveAsXlsx}（マクロは消えます）");
 
         var workbook = Targets(zip, "", "_rels/.rels", limits, clock).FirstOrDefault(t => t.Type.EndsWith("/officeDocument", StringComparison.Ordinal)).Path;
         if (workbook is null) return parts;

@@ -30,7 +30,7 @@ internal static class WorkbookReader
     {
         if (Refused.TryGetValue(Path.GetExtension(file), out var refused))
         {
-            errors.Add(new ImportError(file, null, null, null, $"{refused}。Excel で「ファイルの種類: Excel ブック (*.xlsx)」として保存し直してから取り込んでください"));
+            errors.Add(new ImportError(file, null, null, null, $"{refused}。{PackageInspector.SaveAsXlsx}"));
             return [];
         }
         var clock = new ReadClock(limits);
