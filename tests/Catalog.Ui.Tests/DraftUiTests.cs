@@ -58,6 +58,19 @@ public sealed class DraftUiTests(UiFixture fixture, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task TheDraftApiRefusesADocumentOverTheSizeLimitWithProblemDetailsAndStoresNothing()
+    {
+        using var body = new ByteArrayContent(new byte[Catalog.Core.Drafting.DocumentLimits.Default.MaxBytes + 1]);
+        body.Headers.ContentType = new("application/pdf");
+
+        using var response = await fixture.App.Client.PostAsync("/api/drafts?name=huge.pdf", body);
+
+        Assert.Equal(System.Net.HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("huge.pdf: more than the limit of 20,971,520 bytes", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task ABrokenPdfIsReportedInJapaneseWithTheReasonAndNoRecordIsShown()
     {
         using var folder = new TempFolder();

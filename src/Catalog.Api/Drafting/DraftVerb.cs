@@ -20,14 +20,16 @@ public static class DraftVerb
         try { document = DraftDocument.Read(input); }
         catch (DocumentRefusedException e) { Console.Error.WriteLine($"{e.Message}; nothing was written"); return 1; }
 
-        url ??= document.Address;
         documents ??= Path.Combine("seed", "documents");
-        var storedName = url is not null ? DocumentArchive.NameFor(url) : Path.GetFileName(input);
+        // A stored document (with its header) drafted again keeps its name and is not stored twice.
+        var alreadyStored = document.Address is not null;
+        var store = url is not null && !alreadyStored;
+        var storedName = store ? DocumentArchive.NameFor(url!) : Path.GetFileName(input);
         var storedPath = Path.Combine(documents, storedName);
-        var store = url is not null && document.Address is null; // a stored document read again is not stored twice
+        if (store) document = document with { Address = url }; // the record's url, quoted from the header
         if (store && !Directory.Exists(documents)) { Console.Error.WriteLine($"draft cannot store the document: the folder '{documents}' does not exist; nothing was written"); return 1; }
 
-        var records = Drafter.Draft(document, storedName, stored: url is not null);
+        var records = Drafter.Draft(document, storedName, stored: store || alreadyStored);
         var publisher = records.Select(r => string.Join(" ", new[] { r.Ministry, r.Bureau }.Where(s => !string.IsNullOrEmpty(s)))).FirstOrDefault(s => s.Length > 0);
         var stored = store ? DocumentArchive.Render(url!, publisher, DateOnly.FromDateTime(DateTime.Now), document.Text) : null;
         if (stored is not null && File.Exists(storedPath) && File.ReadAllText(storedPath) is var existing && !SameBody(existing, document.Text))

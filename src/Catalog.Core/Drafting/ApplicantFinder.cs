@@ -63,9 +63,35 @@ public static class ApplicantFinder
     /// <summary>The last applicant class a text names (the one a following amount belongs to), or null.</summary>
     public static string? LastClassIn(string text) => Matches(text).Select(m => m.Class).LastOrDefault();
 
+    // How notices name applicants that a search query does not: the head noun of a compound
+    // (地域交通協議会, サービス事業体, NPO団体). Only read after an applicant label or in a call's sentence.
+    private static readonly (string Ending, string Class)[] HeadNouns =
+    [
+        ("協議会", "コンソーシアム"), ("事業体", "民間事業者"), ("民間団体", "NPO・団体"), ("NPO団体", "NPO・団体"), ("NPO法人", "NPO・団体"),
+    ];
+
     private static List<(string Class, int End)> Matches(string text)
     {
         var tokens = Tokens(text);
+        var result = WordMatches(tokens);
+        // A noun run that ends in a head noun, unless a word of the run was read already.
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (i > 0 && !EndsRun(tokens, i - 1, i)) continue;
+            var j = i + 1;
+            while (j < tokens.Count && !EndsRun(tokens, j - 1, j)) j++;
+            var run = string.Concat(tokens.Skip(i).Take(j - i).Select(t => t.Text));
+            var end = tokens[j - 1].End;
+            if (HeadNouns.FirstOrDefault(h => run.EndsWith(h.Ending, StringComparison.Ordinal)) is { Class: { } head }
+                && !result.Any(r => r.End > tokens[i].Start && r.End <= end))
+                result.Add((head, end));
+            i = j - 1;
+        }
+        return result.OrderBy(r => r.End).ToList();
+    }
+
+    private static List<(string Class, int End)> WordMatches(List<(string Text, int Start, int End)> tokens)
+    {
         var result = new List<(string, int)>();
         for (var i = 0; i < tokens.Count; i++)
         {

@@ -30,9 +30,17 @@ public static partial class RateAndCapFinder
     [GeneratedRegex(@"(?<![0-9０-９,，.．])(?:[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?\s?(?:兆|億|千万|百万|万|千)\s?)*[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?\s?(?:兆|億|千万|百万|万|千)?\s?円")]
     private static partial Regex Amount();
 
+    // A menu under a 補助率 heading with its rate in brackets: A 立上げ・事業拡大の取組(ソフト:定額).
+    [GeneratedRegex(@"[（(][^（）()\n]{1,12}[:：]\s*(?<r>" + OneRate + @")\s*[）)]")]
+    private static partial Regex MenuRate();
+
     // A cap table's rows under its heading: 都道府県:15億円/年度 中枢中核:15億円/年度 市区町村:10億円/年度.
     [GeneratedRegex(@"(?<who>[^:：\s、。()（）]{1,12})\s*[:：]\s*(?<amount>[0-9０-９][0-9０-９,，.．]*\s?(?:兆|億|千万|百万|万|千)?\s?円)(?<per>\s*/\s*年度?)?")]
     private static partial Regex ClassAmount();
+
+    // A menu row closing on its cap, under a short cap heading: ア イ以外の場合 1,500万円.
+    [GeneratedRegex(@"\s(?<amount>[0-9０-９][0-9０-９,，.．]*\s?(?:兆|億|千万|百万|万|千)?\s?円)(?:まで|以内)?\s*$")]
+    private static partial Regex RowEndingInAmount();
 
     /// <summary>Every distinct rate the document states after a rate label or in a 経費のN分のM sentence, in document order.</summary>
     public static List<Found<string>> Rates(DocumentLines doc)
@@ -48,6 +56,10 @@ public static partial class RateAndCapFinder
             if (matches.Count == 0 || matches[0].Index > 12) continue;
             foreach (Match m in matches) Add(found, m.Value.Trim(), Shorten(quote, m.Value));
         }
+        foreach (var (line, _, _) in doc.FindLabels(RateLabels))
+            for (var i = line + 1; i < Math.Min(doc.Lines.Count, line + 10); i++)
+                foreach (Match m in MenuRate().Matches(doc.Lines[i]))
+                    Add(found, m.Groups["r"].Value.Trim(), doc.Lines[i].Trim());
         for (var i = 0; i < doc.Lines.Count; i++)
             foreach (Match m in RateInSentence().Matches(doc.Lines[i]))
                 Add(found, m.Groups["r"].Value.Trim(), doc.Sentence(i, m.Index));
@@ -92,11 +104,12 @@ public static partial class RateAndCapFinder
     {
         for (var i = line + 1; i < Math.Min(doc.Lines.Count, line + 16); i++)
         {
-            var rows = ClassAmount().Matches(doc.Lines[i]);
-            foreach (Match m in rows)
+            var rows = ClassAmount().Matches(doc.Lines[i]).ToList();
+            if (rows.Count == 0 && doc.IsShort(line) && RowEndingInAmount().Match(doc.Lines[i]) is { Success: true } row) rows.Add(row);
+            foreach (var m in rows)
             {
                 if (Money.Parse(m.Groups["amount"].Value) is not { Kind: MoneyTextKind.Amount, Yen: > 0 and var yen }) continue;
-                var applicant = ApplicantFinder.LastClassIn(m.Groups["who"].Value);
+                var applicant = ApplicantFinder.LastClassIn(m.Groups["who"].Success ? m.Groups["who"].Value : doc.Lines[i][..m.Index]);
                 if (found.Any(f => f.Value.Yen == yen && f.Value.Applicant == applicant)) continue;
                 var per = m.Groups["per"].Success ? "year" : null;
                 found.Add(new(new(m.Groups["amount"].Value.Trim(), yen, applicant, per), m.Value.Trim()));

@@ -27,6 +27,7 @@ public sealed class DraftVerbTests
         Assert.Equal(Address, document.Address);
         var record = JsonNode.Parse(File.ReadAllText(folder.Combine("draft.json")))!.AsObject();
         Assert.Equal(Path.GetFileName(stored), record["sources"]![0]!["document"]!.GetValue<string>());
+        Assert.Equal(Address, record["url"]!.GetValue<string>());
         foreach (var e in record["evidence"]!.AsArray())
             if (e!["field"]!.GetValue<string>() != "url")
                 Assert.Contains(EvidenceAudit.Normalise(e["quote"]!.GetValue<string>()), EvidenceAudit.Normalise(document.Body));
