@@ -11,9 +11,6 @@ namespace Catalog.Ui.Tests;
 [Collection("ui")]
 public sealed class StaffUiTests(UiFixture fixture, ITestOutputHelper output)
 {
-    private Task<UiSession> OpenAsync(int width = 1280, int height = 900) =>
-        UiSession.OpenAsync(fixture.Browser, fixture.App.BaseAddress, width, height);
-
     private async Task ScreenshotAsync(UiSession ui, string name) =>
         output.WriteLine("screenshot: " + await ui.ScreenshotAsync(name));
 
@@ -46,7 +43,7 @@ public sealed class StaffUiTests(UiFixture fixture, ITestOutputHelper output)
     [Fact]
     public async Task SearchingForJidouUntenShowsResultsWithHighlightedMarks()
     {
-        await using var ui = await OpenAsync();
+        await using var ui = await fixture.OpenAsync();
         await ui.GotoAsync("/");
 
         await SearchAsync(ui.Page, "自動運転");
@@ -67,7 +64,7 @@ public sealed class StaffUiTests(UiFixture fixture, ITestOutputHelper output)
     [Fact]
     public async Task TickingAMinistryFacetNarrowsTheResultsAndItsCounts()
     {
-        await using var ui = await OpenAsync();
+        await using var ui = await fixture.OpenAsync();
         await ui.GotoAsync("/");
         await Expect(ui.Page.Locator("fieldset[data-facet='ministry']")).ToBeVisibleAsync();
         var total = await ShownTotalAsync(ui.Page);
@@ -93,7 +90,7 @@ public sealed class StaffUiTests(UiFixture fixture, ITestOutputHelper output)
     [Fact]
     public async Task RangeBucketsSortTheOpenOnlyToggleAndPagesAllGoIntoTheUrl()
     {
-        await using var ui = await OpenAsync();
+        await using var ui = await fixture.OpenAsync();
         await ui.GotoAsync("/");
         var total = await ShownTotalAsync(ui.Page);
 
@@ -128,7 +125,7 @@ public sealed class StaffUiTests(UiFixture fixture, ITestOutputHelper output)
     [Fact]
     public async Task OpeningAProgramShowsItsCapsTable()
     {
-        await using var ui = await OpenAsync();
+        await using var ui = await fixture.OpenAsync();
         await ui.GotoAsync("/?q=先駆タイプ");
         await ui.Page.Locator("#hits a.hit-link", new() { HasText = "地方創生推進交付金（先駆タイプ）" }).ClickAsync();
 
@@ -145,7 +142,7 @@ public sealed class StaffUiTests(UiFixture fixture, ITestOutputHelper output)
     [Fact]
     public async Task OpeningAProgramShowsItsAdoptionsByYearAndContactsAsWritten()
     {
-        await using var ui = await OpenAsync();
+        await using var ui = await fixture.OpenAsync();
         await ui.GotoAsync("/?id=smart-city-model-project");
 
         await Expect(ui.Page.Locator("#detail-title")).ToHaveTextAsync("スマートシティモデルプロジェクト");
@@ -165,7 +162,7 @@ public sealed class StaffUiTests(UiFixture fixture, ITestOutputHelper output)
     [Fact]
     public async Task ApplicationWindowsAreShownInWarekiWithTheIsoDateOnHover()
     {
-        await using var ui = await OpenAsync();
+        await using var ui = await fixture.OpenAsync();
         await ui.GotoAsync("/?id=chiiki-iot-jisso-keikaku-jichitai-ai");
 
         var times = ui.Page.Locator("[data-section='windows'] time");
@@ -177,7 +174,7 @@ public sealed class StaffUiTests(UiFixture fixture, ITestOutputHelper output)
     [Fact]
     public async Task TheWarekiFormatterHandlesEraBoundariesAndFiscalYears()
     {
-        await using var ui = await OpenAsync();
+        await using var ui = await fixture.OpenAsync();
         await ui.GotoAsync("/?id=smart-city-model-project");
         var results = await ui.Page.EvaluateAsync<string[]>("""
             async () => {
@@ -195,7 +192,7 @@ public sealed class StaffUiTests(UiFixture fixture, ITestOutputHelper output)
     [Fact]
     public async Task ExportingCsvFromThePageGivesExcelReadyRows()
     {
-        await using var ui = await OpenAsync();
+        await using var ui = await fixture.OpenAsync();
         await ui.GotoAsync("/?q=自動運転");
         var total = await ShownTotalAsync(ui.Page);
         Assert.True(total > 0);
@@ -218,7 +215,7 @@ public sealed class StaffUiTests(UiFixture fixture, ITestOutputHelper output)
     [Fact]
     public async Task ExportingJsonFromThePageGivesTheShownRecords()
     {
-        await using var ui = await OpenAsync();
+        await using var ui = await fixture.OpenAsync();
         await ui.GotoAsync("/?q=自動運転");
         var total = await ShownTotalAsync(ui.Page);
         var href = await ui.Page.Locator("#export-json").GetAttributeAsync("href");
@@ -236,7 +233,7 @@ public sealed class StaffUiTests(UiFixture fixture, ITestOutputHelper output)
     [Fact]
     public async Task ReloadingASharedUrlGivesTheSamePage()
     {
-        await using var ui = await OpenAsync();
+        await using var ui = await fixture.OpenAsync();
         await ui.GotoAsync("/");
         await SearchAsync(ui.Page, "スマートシティ");
         var unfiltered = await ui.Page.Locator("#results-title").InnerTextAsync();
@@ -253,7 +250,7 @@ public sealed class StaffUiTests(UiFixture fixture, ITestOutputHelper output)
         Assert.Contains("id=", shared);
 
         // Someone else opens the shared link in a fresh browser context.
-        await using var other = await OpenAsync();
+        await using var other = await fixture.OpenAsync();
         await other.GotoAsync(shared);
         await Expect(other.Page.Locator("#detail-title")).ToHaveTextAsync(detailTitle);
         // ... and the reload of the page itself gives it back too.
@@ -269,7 +266,7 @@ public sealed class StaffUiTests(UiFixture fixture, ITestOutputHelper output)
     [Fact]
     public async Task TheBackButtonRestoresThePreviousState()
     {
-        await using var ui = await OpenAsync();
+        await using var ui = await fixture.OpenAsync();
         await ui.GotoAsync("/");
         await SearchAsync(ui.Page, "自動運転");
         var first = await ui.Page.Locator("#results-title").InnerTextAsync();
@@ -292,7 +289,7 @@ public sealed class StaffUiTests(UiFixture fixture, ITestOutputHelper output)
     [Fact]
     public async Task SuggestionsAppearAsYouTypeAndTheKeyboardPicksOne()
     {
-        await using var ui = await OpenAsync();
+        await using var ui = await fixture.OpenAsync();
         await ui.GotoAsync("/");
         await ui.Page.Locator("#q").PressSequentiallyAsync("交付", new() { Delay = 50 });
 
@@ -313,7 +310,7 @@ public sealed class StaffUiTests(UiFixture fixture, ITestOutputHelper output)
     [Fact]
     public async Task NoHitsOfferTheRelaxedResultsAndFiltersToLoosen()
     {
-        await using var ui = await OpenAsync();
+        await using var ui = await fixture.OpenAsync();
         await ui.GotoAsync("/?q=自動運転%20存在しない語&ministry=総務省");
 
         await Expect(ui.Page.Locator("#loosen")).ToBeVisibleAsync();
@@ -331,7 +328,7 @@ public sealed class StaffUiTests(UiFixture fixture, ITestOutputHelper output)
     [Fact]
     public async Task APhoneWidthPageCollapsesTheFacets()
     {
-        await using var ui = await OpenAsync(width: 390, height: 844);
+        await using var ui = await fixture.OpenAsync(width: 390, height: 844);
         await ui.GotoAsync("/?q=スマートシティ");
 
         await Expect(ui.Page.Locator("#facets")).ToBeHiddenAsync();

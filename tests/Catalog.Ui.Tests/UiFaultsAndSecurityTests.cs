@@ -12,16 +12,13 @@ namespace Catalog.Ui.Tests;
 [Collection("ui")]
 public sealed class UiFaultsAndSecurityTests(UiFixture fixture, ITestOutputHelper output)
 {
-    private Task<UiSession> OpenAsync(int width = 1280, int height = 900) =>
-        UiSession.OpenAsync(fixture.Browser, fixture.App.BaseAddress, width, height);
-
     private async Task ScreenshotAsync(UiSession ui, string name) =>
         output.WriteLine("screenshot: " + await ui.ScreenshotAsync(name));
 
     [Fact]
     public async Task AnUncaughtScriptErrorShowsTheErrorBanner()
     {
-        await using var ui = await OpenAsync();
+        await using var ui = await fixture.OpenAsync();
         await ui.GotoAsync("/");
         await Expect(ui.Page.Locator("#error-banner")).ToBeHiddenAsync();
 
@@ -34,7 +31,7 @@ public sealed class UiFaultsAndSecurityTests(UiFixture fixture, ITestOutputHelpe
     [Fact]
     public async Task AnApiErrorShowsTheProblemDetail()
     {
-        await using var ui = await OpenAsync();
+        await using var ui = await fixture.OpenAsync();
         // A program that is not there is said once, on the page, in Japanese (#27).
         await ui.GotoAsync("/?id=no-such-program");
         await Expect(ui.Page.Locator("#detail-view")).ToContainTextAsync("制度を表示できません");
@@ -77,7 +74,7 @@ public sealed class UiFaultsAndSecurityTests(UiFixture fixture, ITestOutputHelpe
     [Fact]
     public async Task NoRequestGoesToAnyHostButTheApp()
     {
-        await using var ui = await OpenAsync();
+        await using var ui = await fixture.OpenAsync();
         await ui.GotoAsync("/");
         await ui.Page.Locator("#q").PressSequentiallyAsync("自動", new() { Delay = 50 });
         await Expect(ui.Page.Locator("#suggest-list [role='option']").First).ToBeVisibleAsync();
@@ -98,7 +95,7 @@ public sealed class UiFaultsAndSecurityTests(UiFixture fixture, ITestOutputHelpe
     [Fact]
     public async Task ThePageWorksUnderAStrictContentSecurityPolicy()
     {
-        await using var ui = await OpenAsync();
+        await using var ui = await fixture.OpenAsync();
         const string policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
         await ui.Page.RouteAsync("**/*", async route =>
         {

@@ -43,6 +43,9 @@ public sealed class UiFixture : IAsyncLifetime
             ],
         });
 
+    /// <summary>A new page on the shared app, in its own browser context.</summary>
+    public Task<UiSession> OpenAsync(int width = 1280, int height = 900) => UiSession.OpenAsync(Browser, App.BaseAddress, width, height);
+
     public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();
