@@ -22,7 +22,8 @@ public static class DraftVerb
 
         documents ??= Path.Combine("seed", "documents");
         // A stored document (with its header) drafted again keeps its name and is not stored twice.
-        var alreadyStored = document.Address is not null;
+        var alreadyStored = document.Address is not null
+            || string.Equals(Path.GetDirectoryName(Path.GetFullPath(input)), Path.GetFullPath(documents).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal);
         var store = url is not null && !alreadyStored;
         var storedName = store ? DocumentArchive.NameFor(url!) : Path.GetFileName(input);
         var storedPath = Path.Combine(documents, storedName);

@@ -48,7 +48,13 @@ public sealed record DraftDocument(string Name, DraftFormat Format, string Text,
             throw new DocumentRefusedException($"{shownAs}: binary data, not text, HTML or PDF");
         var text = Decode(shownAs, bytes);
         if (HtmlText.LooksLikeHtml(text) || name.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".htm", StringComparison.OrdinalIgnoreCase))
-            return new(name, DraftFormat.Html, Checked(shownAs, HtmlText.ToText(text), limits), null);
+        {
+            try { return new(name, DraftFormat.Html, Checked(shownAs, HtmlText.ToText(text), limits), null); }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                throw new DocumentRefusedException($"{shownAs}: reading the HTML took longer than the limit; not read");
+            }
+        }
         // A document stored by an earlier draft or by hand keeps its header apart: its address is known.
         var stored = SourceDocument.Parse(name, text);
         return new(name, DraftFormat.Text, Checked(shownAs, stored.Body, limits), stored.Address);

@@ -21,7 +21,7 @@ public static partial class NameFinder
     [GeneratedRegex(@"^(?:(?:令和|平成)\s*[元0-9０-９]{1,2}\s*年度\s*(?:補正予算)?\s*)?(?<name>[^\s「」。、]{3,60}?" + ProgramNoun + @"(?:[（(][^）)]{1,30}[）)])?)\s*(?:の|に係る|に関する)?\s*(?:[0-9０-９一二三]次|追加|二次|第[0-9０-９]回)?\s*(?:公募|募集|提案募集|申請受付)")]
     private static partial Regex TitleCall();
 
-    [GeneratedRegex(@"[「『](?<name>[^「」『』]{3,60}?" + ProgramNoun + @")[」』]")]
+    [GeneratedRegex(@"[「『](?<name>[^「」『』]{3,60}?" + ProgramNoun + @"(?:\s*[（(][^）)「」]{1,30}[）)])?)[」』]")]
     private static partial Regex QuotedName();
 
     // In a sentence: 、日本版MaaS 推進・支援事業の公募を開始します (the name starts after the last 、 or 。).
