@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Catalog.Api.Parameters;
 using Catalog.Core.Drafting;
 using Catalog.Core.Programs;
 using Microsoft.AspNetCore.Http.Features;
@@ -17,12 +18,16 @@ public static class DraftApi
 
     public sealed record DraftResponse(DraftedDocument Document, IReadOnlyList<ProgramRecord> Records);
 
+    public static readonly TextParameter NameRule = new("name", 255) { Examples = ["notice.pdf"] };
+
     public static IEndpointRouteBuilder MapDrafts(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGroup("/api").WithTags("Drafts")
             .MapPost("/drafts", PostDraft).WithName("PostDraft")
             .WithSummary("Drafts records from a document (PDF, saved HTML page or text) sent as the body; every value with its quote. Nothing is stored.")
-            .Accepts<byte[]>("application/pdf", "text/html", "text/plain", "application/octet-stream");
+            .Accepts<byte[]>("application/pdf", "text/html", "text/plain", "application/octet-stream")
+            .WithParameters(NameRule)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return endpoints;
     }
 
@@ -32,6 +37,8 @@ public static class DraftApi
         CancellationToken cancel)
     {
         var limits = DocumentLimits.Default;
+        try { NameRule.Parse(name); }
+        catch (ParameterException e) { return TypedResults.Problem(Programs.SearchParameters.Problem(e)); }
         name = string.IsNullOrWhiteSpace(name) ? "document" : Path.GetFileName(name.Trim());
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limits.MaxBytes + 1;
         var body = await ReadBodyAsync(context.Request, limits.MaxBytes, cancel);

@@ -17,7 +17,7 @@ namespace Catalog.Api.Programs;
 /// </summary>
 public sealed record ProgramDetail(
     string? Status, string? NextDeadline, int? DaysLeft, int? EndedFiscalYear, CallForecast? Forecast,
-    IReadOnlyList<RelatedProgram> RelatedPrograms,
+    IReadOnlyList<RelatedProgramName> RelatedPrograms,
     [property: System.ComponentModel.Description("The family's other years and menus, newest first: how the program ran before and after.")]
     IReadOnlyList<FamilyMember> Family)
 {
@@ -38,7 +38,7 @@ public sealed record ProgramDetail(
             });
         return new ProgramDetail(status.Status, status.NextDeadline is { } d ? SearchFormat.Time(d) : null,
             ProgramStatus.DaysLeft(status.NextDeadline, when), ProgramStatus.EndedFiscalYear(program, status.Status), index.Forecast(program.Id, when),
-            [.. program.Related.Select(r => new RelatedProgram(r.Id, names!.GetValueOrDefault(r.Id), r.Relation))], [.. family])
+            [.. program.Related.Select(r => new RelatedProgramName(r.Id, names!.GetValueOrDefault(r.Id), r.Relation))], [.. family])
         {
             Record = JsonSerializer.SerializeToElement(program, ProgramJson.Compact).EnumerateObject().ToDictionary(p => p.Name, p => p.Value),
         };
@@ -53,8 +53,8 @@ public sealed record ProgramDetail(
     }
 }
 
-/// <summary>A program the record names as related; <c>Name</c> is null when the catalogue does not hold it.</summary>
-public sealed record RelatedProgram(string Id, string? Name, string Relation);
+/// <summary>A program the record names as related; <c>Name</c> is null when the catalogue does not hold it. Not called RelatedProgram: the export record's type of that name (id alone) has its own schema.</summary>
+public sealed record RelatedProgramName(string Id, string? Name, string Relation);
 
 /// <summary>Another year or menu of the same family.</summary>
 public sealed record FamilyMember(string Id, string Name, string? Variant, IReadOnlyList<int> FiscalYears, string? Status, int? EndedFiscalYear);

@@ -4,7 +4,7 @@ using Catalog.Tests.Support;
 namespace Catalog.Tests.Contract;
 
 /// <summary>A request the contract test sends and the status it must get; <c>Conditional</c> sends the ETag back (304).</summary>
-public sealed record LiveSample(string OperationId, string Url, int Status, bool Conditional = false);
+public sealed record LiveSample(string OperationId, string Url, int Status, bool Conditional = false, string? PostText = null);
 
 /// <summary>A response as the server sent it.</summary>
 public sealed record LiveResponse(LiveSample Sample, int Status, string? ContentType, byte[] Body);
@@ -53,6 +53,8 @@ public static class LiveSamples
             new("FindMunicipalities", $"/api/municipalities?prefecture={E("茨城県")}", 200),
             new("FindMunicipalities", $"/api/municipalities?prefecture={E("架空県")}", 404),
             new("ListPrefectures", "/api/prefectures", 200),
+            new("PostDraft", "/api/drafts?name=notice.txt", 200, PostText: "令和8年度 地域デジタル基盤活用推進事業の公募について\n総務省\n補助率：1/2\n公募期間：令和8年4月1日（水）～令和8年5月15日（金）正午\n"),
+            new("PostDraft", "/api/drafts?name=notice.pdf", 400, PostText: "これはPDFではありません"),
             new("GetMunicipality", "/api/municipalities/472140", 200),
             new("GetMunicipality", $"/api/municipalities/{E("府中市")}", 400),
             new("GetMunicipality", $"/api/municipalities/{E("存在しない市")}", 404),
@@ -73,7 +75,8 @@ public static class LiveSamples
 
     public static async Task<LiveResponse> FetchAsync(HttpClient client, LiveSample sample)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, sample.Url);
+        using var request = new HttpRequestMessage(sample.PostText is null ? HttpMethod.Get : HttpMethod.Post, sample.Url);
+        if (sample.PostText is not null) request.Content = new StringContent(sample.PostText, System.Text.Encoding.UTF8, "text/plain");
         if (sample.Conditional)
         {
             using var first = await client.GetAsync(sample.Url);
