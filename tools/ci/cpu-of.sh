@@ -13,5 +13,5 @@ rc=$?
 end=$(date +%s.%N)
 awk -v l="$label" -v s="$start" -v e="$end" -v c="$(cat "$group/cpuacct.usage")" -v rc=$rc \
   'BEGIN { printf "%s: %.0f s wall, %.1f CPU-seconds, exit %d\n", l, e - s, c / 1e9, rc }'
-rmdir "$group" 2>/dev/null
+rmdir "$group" "$(dirname "$group")" 2>/dev/null
 exit $rc
