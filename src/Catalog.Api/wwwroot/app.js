@@ -75,7 +75,7 @@ function wire() {
     $('facet-toggle').textContent = open ? '絞り込み条件を隠す' : '絞り込み条件を表示';
   });
   onPlainClick($('home-link'), () => {
-    history.pushState(null, '', location.pathname);
+    history.pushState(null, '', '/'); // from /compare too
     render();
   });
   window.addEventListener('popstate', () => { render(); });
