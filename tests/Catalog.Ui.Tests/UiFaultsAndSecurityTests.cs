@@ -79,6 +79,8 @@ public sealed class UiFaultsAndSecurityTests(UiFixture fixture, ITestOutputHelpe
         await ui.Page.Locator("#q").PressSequentiallyAsync("自動", new() { Delay = 50 });
         await Expect(ui.Page.Locator("#suggest-list [role='option']").First).ToBeVisibleAsync();
         await ui.Page.Locator("#q").PressAsync("Enter");
+        // The home page lists programs too: wait for the search's own hits before opening one.
+        await Expect(ui.Page.Locator("#results-title")).ToContainTextAsync("自動");
         await ui.Page.Locator("#hits a.hit-link").First.ClickAsync();
         await Expect(ui.Page.Locator("#detail-title")).ToBeVisibleAsync();
         await ui.Page.GoBackAsync();
