@@ -25,11 +25,11 @@ public sealed record ProgramDetail(
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Record { get; init; }
 
-    public static ProgramDetail Of(ProgramRecord program, DateTimeOffset when, ProgramStore store, SearchIndex index)
+    public static ProgramDetail Of(ProgramWithRelations found, DateTimeOffset when, SearchIndex index)
     {
+        var program = found.Program;
         var status = ProgramStatus.At(program, when);
-        var names = program.Related.Count == 0 ? null : store.Names(program.Related.Select(r => r.Id));
-        var family = store.Family(program.FamilyKey).Where(o => o.Id != program.Id)
+        var family = found.Family
             .OrderByDescending(o => o.FiscalYears.DefaultIfEmpty(0).Max()).ThenBy(o => o.Id, StringComparer.Ordinal)
             .Select(o =>
             {
@@ -38,7 +38,7 @@ public sealed record ProgramDetail(
             });
         return new ProgramDetail(status.Status, status.NextDeadline is { } d ? SearchFormat.Time(d) : null,
             ProgramStatus.DaysLeft(status.NextDeadline, when), ProgramStatus.EndedFiscalYear(program, status.Status), index.Forecast(program.Id, when),
-            [.. program.Related.Select(r => new RelatedProgramName(r.Id, names!.GetValueOrDefault(r.Id), r.Relation))], [.. family])
+            [.. program.Related.Select(r => new RelatedProgramName(r.Id, found.RelatedNames.GetValueOrDefault(r.Id), r.Relation))], [.. family])
         {
             Record = JsonSerializer.SerializeToElement(program, ProgramJson.Compact).EnumerateObject().ToDictionary(p => p.Name, p => p.Value),
         };

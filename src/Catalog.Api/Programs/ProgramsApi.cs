@@ -54,11 +54,11 @@ public static class ProgramsApi
         ProgramStore store, SearchIndex index)
     {
         if (!SearchParameters.TryParseAsOf(asOf, out var when, out var problem)) return TypedResults.Problem(problem!);
-        var program = store.Find(id);
-        if (program is null)
+        var found = store.FindWithRelations(id);
+        if (found is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such program", detail: $"No program has the id '{id}'.");
 
-        return TypedResults.Ok(ProgramDetail.Of(program, when, store, index));
+        return TypedResults.Ok(ProgramDetail.Of(found, when, index));
     }
 
     public static Results<Ok<IReadOnlyList<Suggestion>>, ProblemHttpResult> Suggest(

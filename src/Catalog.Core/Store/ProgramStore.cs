@@ -45,6 +45,36 @@ public sealed class ProgramStore(CatalogDatabase database)
     public ProgramRecord? Find(string id)
     {
         using var connection = database.Open();
+        return Find(connection, null, id);
+    }
+
+    /// <summary>
+    /// A program with what its detail shows beside it: the names of the programs it relates to and
+    /// the other records of its family (years and menus, without adoptions). One connection and one
+    /// snapshot, so an import between the reads cannot pair a record with another revision's family.
+    /// </summary>
+    public ProgramWithRelations? FindWithRelations(string id)
+    {
+        using var connection = database.Open();
+        using var tx = connection.BeginTransaction(deferred: true);
+        var program = Find(connection, tx, id);
+        if (program is null) return null;
+        const string namesSql = """
+            SELECT id, name FROM programs WHERE id IN @ids;
+            """;
+        const string familySql = """
+            SELECT record_json FROM programs WHERE family_key = @familyKey AND id <> @id ORDER BY id;
+            """;
+        var names = program.Related.Count == 0
+            ? new Dictionary<string, string>(StringComparer.Ordinal)
+            : connection.Query<(string Id, string Name)>(namesSql, new { ids = program.Related.Select(r => r.Id).Distinct().ToArray() }, tx)
+                .ToDictionary(r => r.Id, r => r.Name, StringComparer.Ordinal);
+        var family = connection.Query<string>(familySql, new { familyKey = program.FamilyKey, id }, tx).Select(Deserialize).ToList();
+        return new ProgramWithRelations(program, names, family);
+    }
+
+    private static ProgramRecord? Find(SqliteConnection connection, SqliteTransaction? tx, string id)
+    {
         const string programSql = """
             SELECT record_json FROM programs WHERE id = @id;
             """;
@@ -52,33 +82,12 @@ public sealed class ProgramStore(CatalogDatabase database)
             SELECT record_json FROM adoptions WHERE program_id = @id
             ORDER BY fiscal_year, prefecture, municipality, title;
             """;
-        var json = connection.QuerySingleOrDefault<string>(programSql, new { id });
+        var json = connection.QuerySingleOrDefault<string>(programSql, new { id }, tx);
         if (json is null) return null;
         var program = Deserialize(json);
-        program.Adoptions = connection.Query<string>(adoptionsSql, new { id })
+        program.Adoptions = connection.Query<string>(adoptionsSql, new { id }, tx)
             .Select(a => JsonSerializer.Deserialize<Adoption>(a, ProgramJson.Compact)!).ToList();
         return program;
-    }
-
-    /// <summary>Every record of a family (its years and menus), without adoptions, by id.</summary>
-    public IReadOnlyList<ProgramRecord> Family(string familyKey)
-    {
-        using var connection = database.Open();
-        const string sql = """
-            SELECT record_json FROM programs WHERE family_key = @familyKey ORDER BY id;
-            """;
-        return connection.Query<string>(sql, new { familyKey }).Select(Deserialize).ToList();
-    }
-
-    /// <summary>The names of the given programs (those that exist), in one read.</summary>
-    public IReadOnlyDictionary<string, string> Names(IEnumerable<string> ids)
-    {
-        using var connection = database.Open();
-        const string sql = """
-            SELECT id, name FROM programs WHERE id IN @ids;
-            """;
-        return connection.Query<(string Id, string Name)>(sql, new { ids = ids.Distinct().ToArray() })
-            .ToDictionary(r => r.Id, r => r.Name, StringComparer.Ordinal);
     }
 
     public IReadOnlySet<string> Ids()
@@ -168,3 +177,6 @@ public readonly record struct ImportCounts(int Added, int Updated, int Unchanged
 
 /// <summary>What a write did (or, in a dry run, would do): counts per program, the revision and its changes.</summary>
 public sealed record WriteResult(ImportCounts Counts, CommitResult Commit);
+
+/// <summary>A program, the names of the programs it relates to (those held), and its family's other records by id.</summary>
+public sealed record ProgramWithRelations(ProgramRecord Program, IReadOnlyDictionary<string, string> RelatedNames, IReadOnlyList<ProgramRecord> Family);
