@@ -249,7 +249,7 @@ public sealed class StaffUiTests(UiFixture fixture, ITestOutputHelper output)
         Assert.Contains("q=", shared);
         Assert.Contains("id=", shared);
 
-        // Someone else opens the shared link in a fresh browser context.
+        // Someone else opens the shared link in another browser context (storage of its own, cleared).
         await using var other = await fixture.OpenAsync();
         await other.GotoAsync(shared);
         await Expect(other.Page.Locator("#detail-title")).ToHaveTextAsync(detailTitle);
