@@ -151,16 +151,25 @@ try
     var inProcess = new double[queries];
     var totals = new long[requests.Length];
     // CPU of the whole process (GC and tiering threads too) per query: steadier than wall time on a busy machine.
+    // Bytes allocated per query of the mix (the search runs on this thread): what keeps the GC busy under load.
+    var allocated = new long[requests.Length];
     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    var allocatedBefore = GC.GetTotalAllocatedBytes();
     for (var i = 0; i < queries; i++)
     {
         var t = Stopwatch.GetTimestamp();
+        var bytes = GC.GetAllocatedBytesForCurrentThread();
         var response = searchIndex.Search(requests[i % requests.Length] with { AsOf = asOf });
+        allocated[i % requests.Length] += GC.GetAllocatedBytesForCurrentThread() - bytes;
         inProcess[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
         totals[i % requests.Length] = response.Total;
     }
     Report("in-process", inProcess);
     Console.WriteLine($"cpu:       {(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / queries:F2} ms of process CPU per query (in-process mix)");
+    Console.WriteLine($"allocated: {(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1024.0 / queries:F0} KB per query, whole process; on the searching thread, per query:");
+    var rounds = Math.Max(1, queries / requests.Length);
+    for (var k = 0; k < requests.Length; k++)
+        Console.WriteLine($"  {allocated[k] / 1024.0 / rounds,9:F0} KB  [{(mix[k].Length == 0 ? "(all)" : mix[k])}]");
 
     // Recall: hits of a one-word query against the records whose text holds the word at all
     // (the generated NDJSON, relaxed-escaped, so a substring scan of each line counts them).
