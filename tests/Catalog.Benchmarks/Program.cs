@@ -167,9 +167,11 @@ try
     Report("in-process", inProcess);
     Console.WriteLine($"cpu:       {(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / queries:F2} ms of process CPU per query (in-process mix)");
     Console.WriteLine($"allocated: {(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1024.0 / queries:F0} KB per query, whole process; on the searching thread, per query:");
-    var rounds = Math.Max(1, queries / requests.Length);
     for (var k = 0; k < requests.Length; k++)
-        Console.WriteLine($"  {allocated[k] / 1024.0 / rounds,9:F0} KB  [{(mix[k].Length == 0 ? "(all)" : mix[k])}]");
+    {
+        var runs = Math.Max(1, (queries - k + requests.Length - 1) / requests.Length); // how often query k ran in the loop above
+        Console.WriteLine($"  {allocated[k] / 1024.0 / runs,9:F0} KB  [{(mix[k].Length == 0 ? "(all)" : mix[k])}]");
+    }
 
     // Recall: hits of a one-word query against the records whose text holds the word at all
     // (the generated NDJSON, relaxed-escaped, so a substring scan of each line counts them).
