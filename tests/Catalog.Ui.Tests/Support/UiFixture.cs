@@ -151,7 +151,6 @@ public sealed class UiSession : IAsyncDisposable
                 ["storageTypes"] = "all",
             });
             await devTools.DetachAsync();
-            await Context.ClearCookiesAsync();
             keep.Add(Page);
         }
         catch (PlaywrightException)
