@@ -146,8 +146,10 @@ public sealed class JapaneseTokenizer : Tokenizer
     public override void Reset()
     {
         base.Reset();
-        _text = m_input.ReadToEnd();
-        _chars = _text.ToCharArray();
+        _text = TextReading.ReadAll(m_input);
+        // The term attribute copies from a char array: one kept across texts, grown when needed.
+        if (_chars.Length < _text.Length) _chars = new char[Math.Max(_text.Length, _chars.Length * 2)];
+        _text.CopyTo(0, _chars, 0, _text.Length);
         _segments.Clear();
         _next = 0;
         _lineStart = 0;

@@ -25,7 +25,7 @@ public sealed class JapaneseWidthCharFilter : BaseCharFilter
     /// <inheritdoc/>
     public override int Read(char[] buffer, int index, int count)
     {
-        _output ??= Normalize(m_input.ReadToEnd());
+        _output ??= Normalize(TextReading.ReadAll(m_input));
         int n = Math.Min(count, _output.Length - _position);
         if (n <= 0)
         {
@@ -39,12 +39,23 @@ public sealed class JapaneseWidthCharFilter : BaseCharFilter
     /// <inheritdoc/>
     public override int Read()
     {
-        _output ??= Normalize(m_input.ReadToEnd());
+        _output ??= Normalize(TextReading.ReadAll(m_input));
         return _position < _output.Length ? _output[_position++] : -1;
+    }
+
+    /// <inheritdoc/>
+    public override string ReadToEnd()
+    {
+        _output ??= Normalize(TextReading.ReadAll(m_input));
+        var rest = _position == 0 ? _output : _output[_position..];
+        _position = _output.Length;
+        return rest;
     }
 
     private string Normalize(string text)
     {
+        // Most text has no full-width ASCII or half-width katakana: keep it as it is.
+        if (!text.AsSpan().ContainsAnyInRange('\uFF01', '\uFF9F')) return text;
         var sb = new StringBuilder(text.Length);
         int removed = 0;
         for (int i = 0; i < text.Length; i++)
