@@ -20,8 +20,9 @@ internal sealed class SearchDirectory(string path) : NIOFSDirectory(path)
     public override IndexInput OpenInput(string name, IOContext context)
     {
         var input = base.OpenInput(name, context);
-        // Clones (one per posting enumerator) copy the size.
-        if (input is BufferedIndexInput buffered) buffered.SetBufferSize(ReadBufferSize);
+        // Clones (one per posting enumerator) copy the size. The term dictionary keeps Lucene's 1 KB:
+        // a term lookup reads one block of a few hundred bytes, and every lookup clones the file.
+        if (input is BufferedIndexInput buffered && !name.EndsWith(".tim", StringComparison.Ordinal)) buffered.SetBufferSize(ReadBufferSize);
         return input;
     }
 }
