@@ -56,7 +56,7 @@ internal static class InputReader
     private static List<InputRecord> ReadDocument(string file, ReadOnlyMemory<byte> utf8, List<ImportError> errors)
     {
         if (!TryParse(file, utf8, 1, errors, out var root)) return [];
-        var lines = new JsonLineMap(utf8.Span);
+        var lines = new JsonLineMap(utf8);
         var records = new List<InputRecord>();
         switch (root.ValueKind)
         {
@@ -104,7 +104,7 @@ internal static class InputReader
             rest = end < 0 ? ReadOnlyMemory<byte>.Empty : rest[(end + 1)..];
             if (line.Span.Trim(" \t\r"u8).IsEmpty) continue;
             if (TryParse(file, line, lineNumber, errors, out var element))
-                records.Add(new(file, new JsonLineMap(line.Span, lineNumber), "$", element, IsAdoption: false));
+                records.Add(new(file, new JsonLineMap(line, lineNumber), "$", element, IsAdoption: false));
         }
         return records;
     }
