@@ -26,9 +26,17 @@ internal static class RevisionWriter
         if (replace) current = ReadAll(connection, tx);
         else
         {
-            current = [];
-            foreach (var id in whole.Where(e => e.Kind == EntityKinds.Program).Select(e => e.Key))
-                foreach (var e in ReadProgram(connection, tx, id)) current[(e.Kind, e.Key)] = e;
+            var given = whole.Where(e => e.Kind == EntityKinds.Program).Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+            // Two statements per program cost more than one pass over the tables once the input
+            // is a large part of the catalogue (an import of 100,000 programs: 200,000 statements).
+            if (given.Count * 4L > connection.ExecuteScalar<long>("SELECT count(*) FROM programs;", transaction: tx))
+                current = ReadAll(connection, tx).Where(p => given.Contains(p.Value.ProgramId!)).ToDictionary();
+            else
+            {
+                current = [];
+                foreach (var id in given)
+                    foreach (var e in ReadProgram(connection, tx, id)) current[(e.Kind, e.Key)] = e;
+            }
             var looseOwners = loose.Select(e => e.ProgramId!).Distinct(StringComparer.Ordinal);
             var looseKeys = loose.Select(e => (e.Kind, e.Key)).ToHashSet();
             foreach (var owner in looseOwners)
