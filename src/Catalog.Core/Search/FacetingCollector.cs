@@ -70,8 +70,14 @@ internal sealed class FacetingCollector : ICollector
     public int[] PurposeCounts { get; } = new int[Purposes.All.Count];
 
     // Counts do not care about order and ties are broken by id rank, not doc id, so Lucene may
-    // use its faster out-of-order bulk scorer for disjunctions.
-    public bool AcceptsDocsOutOfOrder => true;
+    // use its faster out-of-order bulk scorer for disjunctions. A query with a required clause
+    // is scored in order whatever this says (Lucene 4.8's BooleanWeight), but only after building
+    // the first clause's out-of-order scorer and its 2,048-bucket table, about 100 KB, to drop it:
+    // for such a query the collector asks for order and the same scorer comes straight.
+    public bool AcceptsDocsOutOfOrder { get; init; } = true;
+
+    /// <summary>Whether Lucene would score <paramref name="query"/> in document order anyway.</summary>
+    public static bool ScoredInOrder(Query query) => query is BooleanQuery b && b.Clauses.Any(c => c.IsRequired);
 
     public void SetScorer(Scorer scorer) => _scorer = scorer;
 

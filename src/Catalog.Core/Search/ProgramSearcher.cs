@@ -104,7 +104,10 @@ internal sealed class ProgramSearcher(QueryBuilder queries, SnippetHighlighter h
 
     private static FacetingCollector Run(IndexGeneration g, IndexSearcher searcher, Query query, SearchRequest request, int keep)
     {
-        var collector = new FacetingCollector(g.Columns, ResolveFilters(g.Columns, request), request.AsOf.UtcTicks, request.Sort, keep);
+        var collector = new FacetingCollector(g.Columns, ResolveFilters(g.Columns, request), request.AsOf.UtcTicks, request.Sort, keep)
+        {
+            AcceptsDocsOutOfOrder = !FacetingCollector.ScoredInOrder(query),
+        };
         searcher.Search(query, collector);
         return collector.Finish();
     }

@@ -57,6 +57,35 @@ public sealed class FacetingCollectorTests : IDisposable
     private List<string> Ids(FacetingCollector c) => c.Sorted().Select(h => _columns.IdRank[h.Doc]).Select(rank => "abcd"[rank].ToString()).ToList();
 
     [Fact]
+    public void AQueryWithRequiredClausesScoresTheSameWhenTheCollectorAsksForOrder()
+    {
+        static BooleanQuery AnyOf(string field, params string[] terms)
+        {
+            var q = new BooleanQuery();
+            foreach (var t in terms) q.Add(new TermQuery(new Term(field, t)), Occur.SHOULD);
+            return q;
+        }
+        var words = new BooleanQuery
+        {
+            { AnyOf(SearchSchema.Tags, "交付金", "補助金"), Occur.MUST },
+            { AnyOf(SearchSchema.Org, "総務省", "内閣府"), Occur.MUST },
+        };
+        Assert.True(FacetingCollector.ScoredInOrder(words));
+        Assert.False(FacetingCollector.ScoredInOrder(AnyOf(SearchSchema.Tags, "交付金", "補助金")));
+
+        List<FacetingCollector.Hit> Hits(bool outOfOrder)
+        {
+            var request = new SearchRequest { AsOf = May2024 };
+            var c = new FacetingCollector(_columns, ProgramSearcherFilters(request), request.AsOf.UtcTicks, request.Sort, 10) { AcceptsDocsOutOfOrder = outOfOrder };
+            new IndexSearcher(_reader).Search(words, c);
+            return [.. c.Finish().Sorted()];
+        }
+        var inOrder = Hits(outOfOrder: false);
+        Assert.Equal(3, inOrder.Count); // a, b and c; d is neither 交付金 nor 補助金
+        Assert.Equal(Hits(outOfOrder: true), inOrder);
+    }
+
+    [Fact]
     public void WithoutFiltersEveryDocumentIsCountedOncePerValue()
     {
         var c = Collect(new SearchRequest { AsOf = May2024 });
