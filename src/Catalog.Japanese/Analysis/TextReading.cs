@@ -17,7 +17,7 @@ internal static class TextReading
         try
         {
             int length = 0, n;
-            // Lucene's own string reader answers -1 at the end, where TextReader's contract says 0.
+            // Readers ported from Java may answer -1 at the end, where TextReader's contract says 0.
             while ((n = reader.Read(buffer, length, buffer.Length - length)) > 0)
             {
                 length += n;
