@@ -10,6 +10,7 @@ namespace Catalog.Core.Import;
 /// </summary>
 internal sealed class JsonLineMap
 {
+    // The record's bytes (a slice of the file's), kept for the map while the import holds the record.
     private readonly ReadOnlyMemory<byte> _utf8;
     private readonly int _firstLine;
     private Dictionary<string, int>? _lines;
