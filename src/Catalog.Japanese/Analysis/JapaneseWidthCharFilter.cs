@@ -17,6 +17,9 @@ public sealed class JapaneseWidthCharFilter : BaseCharFilter
     private string? _output;
     private int _position;
 
+    // The whole input, widened, read at the first read.
+    private string Output => _output ??= Normalize(TextReading.ReadAll(m_input));
+
     /// <summary>Wraps <paramref name="input"/>.</summary>
     public JapaneseWidthCharFilter(TextReader input) : base(input)
     {
@@ -25,13 +28,13 @@ public sealed class JapaneseWidthCharFilter : BaseCharFilter
     /// <inheritdoc/>
     public override int Read(char[] buffer, int index, int count)
     {
-        _output ??= Normalize(TextReading.ReadAll(m_input));
-        int n = Math.Min(count, _output.Length - _position);
+        var output = Output;
+        int n = Math.Min(count, output.Length - _position);
         if (n <= 0)
         {
             return 0;
         }
-        _output.CopyTo(_position, buffer, index, n);
+        output.CopyTo(_position, buffer, index, n);
         _position += n;
         return n;
     }
@@ -39,16 +42,16 @@ public sealed class JapaneseWidthCharFilter : BaseCharFilter
     /// <inheritdoc/>
     public override int Read()
     {
-        _output ??= Normalize(TextReading.ReadAll(m_input));
-        return _position < _output.Length ? _output[_position++] : -1;
+        var output = Output;
+        return _position < output.Length ? output[_position++] : -1;
     }
 
     /// <inheritdoc/>
     public override string ReadToEnd()
     {
-        _output ??= Normalize(TextReading.ReadAll(m_input));
-        var rest = _position == 0 ? _output : _output[_position..];
-        _position = _output.Length;
+        var output = Output;
+        var rest = _position == 0 ? output : output[_position..];
+        _position = output.Length;
         return rest;
     }
 
